@@ -1,0 +1,2 @@
+/** Completion specs as data and their loader; completion scripts for the pipesh command. */
+package dev.pipes.completions;

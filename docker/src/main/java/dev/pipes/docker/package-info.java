@@ -1,0 +1,2 @@
+/** Cluster runtime on Docker Swarm and configuration in etcd. */
+package dev.pipes.docker;

@@ -1,0 +1,2 @@
+/** The pipesh language: ANTLR 4 grammar, immutable syntax tree, parser facade. */
+package dev.pipes.grammar;

@@ -1,0 +1,57 @@
+package dev.pipes.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Properties;
+
+/** Entry point of the pipesh executable: reads the command line and hands over to a mode. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs pipesh with {@code args} and returns its exit status; never calls System.exit. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            out.println("pipesh " + version());
+            return 0;
+        }
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.print(usage());
+            return 0;
+        }
+        err.println("pipesh: not implemented yet");
+        return 2;
+    }
+
+    static String usage() {
+        return """
+            Usage: pipesh [OPTIONS] [FILE [ARGS...]]
+                   pipesh [OPTIONS] -c TEXT [NAME [ARGS...]]
+
+            pipesh is a shell in which a Unix pipe spans a cluster.
+
+            Options:
+              -c TEXT        run TEXT, then exit; NAME and ARGS become $0, $1, ...
+              -n             parse only: print the syntax tree and exit (2 on a syntax error)
+              -h, --help     show this help and exit
+              -V, --version  print the version and exit
+
+            With FILE, pipesh runs the script FILE; with neither FILE nor -c it reads
+            commands from the terminal (or standard input when it is not a terminal).
+            """;
+    }
+
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) properties.load(in);
+        } catch (IOException e) {
+            // the version is informative only; fall through to "unknown"
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}
