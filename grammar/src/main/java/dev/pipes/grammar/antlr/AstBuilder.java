@@ -42,10 +42,11 @@ final class AstBuilder extends PipesParserBaseVisitor<Object> {
 
     @Override
     public Script visitScript(PipesParser.ScriptContext ctx) {
+        Span whole = spans.wholeText(ctx.getStop());
         CommandList commands = ctx.commandList() == null
-                ? new CommandList(List.of(), spans.of(ctx))
+                ? new CommandList(List.of(), whole)
                 : visitCommandList(ctx.commandList());
-        return new Script(commands, spans.of(ctx));
+        return new Script(commands, whole);
     }
 
     @Override

@@ -60,7 +60,7 @@ final class ErrorMessages {
         }
         if (endOfInput) {
             if (open != null) return error(offending, "missing " + open.needs(source), true);
-            if (previousType == PipesParser.RPAREN && parser.getContext() instanceof PipesParser.FunctionDefinitionContext) {
+            if (previousType == PipesParser.RPAREN && inFunctionDefinition(parser.getContext())) {
                 return error(offending, "missing the body of the function", true);
             }
             return error(offending, "unexpected end of input", false);
@@ -72,6 +72,13 @@ final class ErrorMessages {
             return error(offending, "unexpected " + describe(offending) + ", expected " + open.needs(source), false);
         }
         return error(offending, "unexpected " + describe(offending), false);
+    }
+
+    private static boolean inFunctionDefinition(RuleContext context) {
+        for (RuleContext current = context; current != null; current = current.parent) {
+            if (current instanceof PipesParser.FunctionDefinitionContext) return true;
+        }
+        return false;
     }
 
     private SyntaxError error(Token at, String detail, boolean endOfInput) {

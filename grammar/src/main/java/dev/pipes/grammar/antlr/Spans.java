@@ -40,4 +40,9 @@ final class Spans {
                 token.getStopIndex());
         return span;
     }
+
+    /** From the start of the text to {@code eof}: the span of a whole script. */
+    Span wholeText(Token eof) {
+        return source.span(1, 0, 0, eof.getStartIndex() - 1);
+    }
 }
