@@ -12,7 +12,6 @@ import org.msgpack.core.MessageUnpacker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,16 +80,6 @@ public final class MsgpackSerializer implements Serializer {
     @Override
     public WampMessage decode(byte[] data, int offset, int length) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(data, offset, length)) {
-            return decode(u, length);
-        } catch (IOException e) {
-            throw new ProtocolViolation("wamp.2.msgpack: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public WampMessage decode(ByteBuffer data) {
-        int length = data.remaining();
-        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(data.duplicate())) {
             return decode(u, length);
         } catch (IOException e) {
             throw new ProtocolViolation("wamp.2.msgpack: " + e.getMessage(), e);
