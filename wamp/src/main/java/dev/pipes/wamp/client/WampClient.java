@@ -251,12 +251,19 @@ public final class WampClient implements AutoCloseable {
      */
     public CompletableFuture<Void> writable() {
         ClientSession s = session;
-        if (s == null || s.connection().isWritable()) return CompletableFuture.completedFuture(null);
+        if (s == null) return CompletableFuture.completedFuture(null);
         CompletableFuture<Void> f = new CompletableFuture<>();
-        synchronized (writableWaiters) {
-            writableWaiters.add(f);
-        }
-        if (s.connection().isWritable() || session != s) wakeWriters();
+        // checked on the I/O thread, after every send queued before this call has reached the transport
+        s.connection().executor().execute(() -> {
+            if (s.connection().isWritable() || session != s) {
+                f.complete(null);
+                return;
+            }
+            synchronized (writableWaiters) {
+                writableWaiters.add(f);
+            }
+            if (s.connection().isWritable()) wakeWriters();
+        });
         return f;
     }
 

@@ -58,7 +58,7 @@ final class Authenticator {
             String id = authid instanceof String s ? s : "anonymous-" + sessionId;
             return new Accept(new Identity(id, realm.anonymousRole(), "anonymous", "static"));
         }
-        if (methods.isEmpty()) {
+        if (methods.isEmpty() || methods.equals(List.of("anonymous"))) {
             return new Reject(WampUris.NO_AUTH_METHOD, "realm " + realm.name() + " requires authentication "
                     + "(ticket or wampcra); HELLO offered none");
         }
