@@ -19,7 +19,9 @@ tokens {
 LINE_CONTINUATION : '\\' '\r'? '\n' { lineContinuation(); } ;
 NEWLINE           : '\r'? '\n' ;
 BLANK             : [ \t\r\f]+ -> channel(HIDDEN) ;
-COMMENT           : { atWordStart() }? '#' ~[\n]* -> channel(HIDDEN) ;
+// A '#' that does not start a word is turned back into text by PipesLexerBase (a predicate
+// here would keep ANTLR from caching the lexer's DFA, making it many times slower).
+COMMENT           : '#' ~[\n]* -> channel(HIDDEN) ;
 
 AND_IF     : '&&' ;
 OR_IF      : '||' ;

@@ -90,11 +90,6 @@ public abstract class PipesLexerBase extends Lexer {
 
     // ---- called from the grammar's actions and predicates ----
 
-    protected boolean atWordStart() {
-        int start = _input.index();
-        return start == 0 || isDelimiter(text.charAt(start - 1));
-    }
-
     protected void lineContinuation() {
         if (_input.index() >= text.length()) endsWithContinuation = true;
         skip();
@@ -182,8 +177,24 @@ public abstract class PipesLexerBase extends Lexer {
 
     @Override
     public Token emit() {
-        if (_mode == DEFAULT_MODE) classifyWord();
+        if (_mode == DEFAULT_MODE) {
+            if (getType() == PipesLexer.COMMENT) hashInsideWord();
+            classifyWord();
+        }
         return super.emit();
+    }
+
+    /**
+     * {@code #} starts a comment only at the start of a word; inside one ({@code a#b}) it is text:
+     * the token shrinks to the {@code #} and lexing resumes right after it.
+     */
+    private void hashInsideWord() {
+        if (_tokenStartCharIndex == 0 || isDelimiter(text.charAt(_tokenStartCharIndex - 1))) return;
+        _input.seek(_tokenStartCharIndex + 1);
+        _hitEOF = false; // the comment may have reached the end of the text; the rest has not been lexed
+        getInterpreter().setCharPositionInLine(_tokenStartCharPositionInLine + 1);
+        setType(PipesLexer.TEXT);
+        setChannel(DEFAULT_TOKEN_CHANNEL);
     }
 
     private void classifyWord() {
