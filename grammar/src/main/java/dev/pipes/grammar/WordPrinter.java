@@ -65,7 +65,7 @@ final class WordPrinter {
             case WordPart.Arithmetic arithmetic ->
                 out.append("$((").append(parts(arithmetic.expression().parts(), Context.ARITHMETIC)).append("))");
             case WordPart.CommandSubstitution substitution -> {
-                String script = Printer.print(substitution.script());
+                String script = Printer.printOneLine(substitution.script());
                 // "$((" would start arithmetic; a newline before ")" ends a here-document's body
                 out.append("$(").append(script.startsWith("(") ? " " : "").append(script)
                         .append(script.contains("\n") ? "\n" : "").append(')');
