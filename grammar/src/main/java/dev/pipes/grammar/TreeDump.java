@@ -203,7 +203,7 @@ public final class TreeDump {
             };
             case WordPart.Arithmetic arithmetic -> "Arithmetic" + parts(arithmetic.expression().parts());
             case WordPart.CommandSubstitution substitution ->
-                "CommandSubstitution{" + Printer.print(substitution.script()).replace("\n", "\\n") + "}";
+                "CommandSubstitution{" + Printer.printOneLine(substitution.script()).replace("\n", "\\n") + "}";
             case WordPart.Tilde tilde -> "Tilde " + quote(tilde.user());
             case WordPart.Glob glob -> "Glob " + glob.character();
         };
