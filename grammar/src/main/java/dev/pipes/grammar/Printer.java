@@ -112,8 +112,7 @@ public final class Printer {
             case SimpleCommand simple -> simple(simple);
             case Subshell subshell -> {
                 out.append("( ");
-                inline(subshell.body());
-                out.append(" )");
+                out.append(inline(subshell.body()) ? ")" : " )");
             }
             case BraceGroup group -> {
                 out.append("{\n");

@@ -40,7 +40,7 @@ public final class TreeDump {
 
     private void line(int depth, String text, Span span) {
         out.append("  ".repeat(depth)).append(text);
-        if (!span.equals(Span.NONE)) out.append(" @").append(span);
+        if (!span.equals(Span.NONE)) out.append(" @").append(span.position());
         out.append('\n');
     }
 
