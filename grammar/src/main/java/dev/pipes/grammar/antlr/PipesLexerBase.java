@@ -44,6 +44,14 @@ public abstract class PipesLexerBase extends Lexer {
             PipesLexer.DQ_CLOSE, PipesLexer.SUBST_CLOSE, PipesLexer.PARAM_CLOSE, PipesLexer.PARAM_LENGTH,
             PipesLexer.ARITH_CLOSE);
 
+    /** {@link #WORD_PARTS} as a table indexed by token type: looked up for every token. */
+    private static final boolean[] WORD_PART_TYPES =
+            new boolean[WORD_PARTS.stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+
+    static {
+        for (int type : WORD_PARTS) WORD_PART_TYPES[type] = true;
+    }
+
     /** One open quoting context: a mode entered by {@code "}, {@code $(}, {@code ${} or {@code $((}. */
     private static final class Frame {
         final String what;
@@ -213,7 +221,7 @@ public abstract class PipesLexerBase extends Lexer {
 
     private void classifyWord() {
         int type = getType();
-        if (type == PipesLexer.NAME || type == PipesLexer.TEXT) {
+        if ((type == PipesLexer.NAME || type == PipesLexer.TEXT) && _input.index() - _tokenStartCharIndex <= 5) {
             Integer reserved = RESERVED_WORDS.get(getText());
             if (reserved != null && isWholeWord()) {
                 setType(reserved);
@@ -239,7 +247,11 @@ public abstract class PipesLexerBase extends Lexer {
     private boolean startsWord(int index) {
         if (index == 0) return true;
         if (!isDelimiter(text.charAt(index - 1))) return false;
-        return !(lastEmittedStop == index - 1 && WORD_PARTS.contains(lastEmittedType));
+        return !(lastEmittedStop == index - 1 && isWordPart(lastEmittedType));
+    }
+
+    private static boolean isWordPart(int type) {
+        return type > 0 && type < WORD_PART_TYPES.length && WORD_PART_TYPES[type];
     }
 
     /** Whether a word whose last character is just before {@code index} ends there. */
@@ -264,7 +276,7 @@ public abstract class PipesLexerBase extends Lexer {
             return wordEnd;
         }
         Token token = super.nextToken();
-        if (_mode == DEFAULT_MODE && WORD_PARTS.contains(token.getType()) && endsWord(token.getStopIndex() + 1)) {
+        if (_mode == DEFAULT_MODE && isWordPart(token.getType()) && endsWord(token.getStopIndex() + 1)) {
             pendingWordEnd = wordEnd(token);
         }
         switch (token.getType()) {

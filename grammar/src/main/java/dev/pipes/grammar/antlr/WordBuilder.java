@@ -39,7 +39,7 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
     Word word(PipesParser.WordContext ctx) {
         if (ctx.reservedWord() != null) {
             Span span = spans.of(ctx);
-            return new Word(List.of(new WordPart.Literal(ctx.getText(), span)), span);
+            return new Word(List.of(new WordPart.Literal(ctx.getStart().getText(), span)), span);
         }
         if (ctx.commandWord() != null) return commandWord(ctx.commandWord());
         List<WordPart> parts = new ArrayList<>();
@@ -69,7 +69,7 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
 
     @Override
     public WordPart visitFirstLiteral(PipesParser.FirstLiteralContext ctx) {
-        return new WordPart.Literal(ctx.getText(), spans.of(ctx));
+        return new WordPart.Literal(ctx.getStart().getText(), spans.of(ctx));
     }
 
     @Override
@@ -79,7 +79,7 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
 
     @Override
     public WordPart visitLiteral(PipesParser.LiteralContext ctx) {
-        return new WordPart.Literal(ctx.getText(), spans.of(ctx));
+        return new WordPart.Literal(ctx.getStart().getText(), spans.of(ctx));
     }
 
     @Override
@@ -91,7 +91,7 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
 
     @Override
     public WordPart visitSingleQuoted(PipesParser.SingleQuotedContext ctx) {
-        String text = ctx.getText();
+        String text = ctx.getStart().getText();
         return new WordPart.SingleQuoted(text.substring(1, text.length() - 1), spans.of(ctx));
     }
 
@@ -100,7 +100,7 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
         List<WordPart> parts = new ArrayList<>();
         for (PipesParser.DoubleQuotedPartContext part : ctx.doubleQuotedPart()) {
             parts.add(part.TEXT() != null
-                    ? new WordPart.Literal(part.getText(), spans.of(part))
+                    ? new WordPart.Literal(part.getStart().getText(), spans.of(part))
                     : visit(part.quotedOrExpansion()));
         }
         return new WordPart.DoubleQuoted(merge(parts), spans.of(ctx));
@@ -116,17 +116,17 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
 
     @Override
     public WordPart visitGlob(PipesParser.GlobContext ctx) {
-        return new WordPart.Glob(ctx.getText().charAt(0), spans.of(ctx));
+        return new WordPart.Glob(ctx.getStart().getText().charAt(0), spans.of(ctx));
     }
 
     @Override
     public WordPart visitNamedParameter(PipesParser.NamedParameterContext ctx) {
-        return plainParameter(ctx.getText().substring(1), ctx);
+        return plainParameter(ctx.getStart().getText().substring(1), ctx);
     }
 
     @Override
     public WordPart visitSpecialParameter(PipesParser.SpecialParameterContext ctx) {
-        return plainParameter(ctx.getText().substring(1), ctx);
+        return plainParameter(ctx.getStart().getText().substring(1), ctx);
     }
 
     private WordPart plainParameter(String name, ParserRuleContext ctx) {
