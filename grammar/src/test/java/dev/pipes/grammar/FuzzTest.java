@@ -65,6 +65,9 @@ class FuzzTest {
     }
 
     private void run(Random random, int count, long seed) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         int trees = 0;
         for (int i = 0; i < count; i++) {
             String input = i % 2 == 0 ? randomText(random) : mutate(random, CORPUS.get(random.nextInt(CORPUS.size())));
@@ -86,7 +89,8 @@ class FuzzTest {
                 fail("seed " + seed + ", classify of input #" + i + " " + printable(input) + " threw " + other, other);
             }
         }
-        System.out.println("FuzzTest: " + trees + " of " + count + " inputs parsed, the rest were syntax errors");
+        System.out.printf("FuzzTest: %d of %d inputs parsed, the rest were syntax errors (%.1f s, %.1f s CPU)%n",
+                trees, count, (System.nanoTime() - start) / 1e9, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
     }
 
     private static void assertRoundTrip(long seed, int i, String input, Script script, String printed) {
