@@ -55,7 +55,8 @@ class FuzzTest {
         int count = Integer.getInteger("fuzz.count", DEFAULT_COUNT);
         System.out.println("FuzzTest: seed " + seed + ", " + count + " inputs (rerun with -Dfuzz.seed=" + seed + ")");
         try {
-            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> run(new Random(seed), count, seed));
+            // generous: a hang never ends, while a busy machine may make a healthy run slow
+            assertTimeoutPreemptively(Duration.ofSeconds(300), () -> run(new Random(seed), count, seed));
         } catch (org.opentest4j.AssertionFailedError timeout) {
             if (timeout.getMessage() != null && timeout.getMessage().contains("timed out")) {
                 fail("hang (seed " + seed + ") on input: " + printable(current), timeout);

@@ -135,6 +135,13 @@ class TreesTest {
                             word [Literal "echo"]
                             word [Literal "after"]
                         """),
+                Arguments.of("cat <<EOF\r\nx\r\nEOF\r\n", """
+                        Script
+                          SimpleCommand
+                            word [Literal "cat"]
+                            heredoc 0 << EOF
+                              body [Literal "x\\x0d\\n"]
+                        """),
                 Arguments.of("! a | b && c || d & e", """
                         Script
                           Background
