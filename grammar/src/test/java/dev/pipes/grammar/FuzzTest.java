@@ -65,6 +65,34 @@ class FuzzTest {
         }
     }
 
+    @Test
+    void deeplyNestedTextGetsATreeOrASyntaxErrorNotAStackOverflow() {
+        for (String open : List.of("(", "{ ", "$(", "\"$(", "if a; then ", "${x:-", "`")) {
+            for (int depth : new int[] {50, 400, 5_000, 50_000}) {
+                String text = open.repeat(depth) + "a";
+                current = text;
+                try {
+                    Script script = Parser.parse(text);
+                    Printer.print(script);
+                    TreeDump.dump(script);
+                } catch (SyntaxError expected) {
+                    // fine: either "nested too deeply" or the unclosed constructs
+                }
+            }
+        }
+    }
+
+    @Test
+    void nestingWithinTheLimitParses() {
+        int depth = 130;
+        Script script = Parser.parse("(".repeat(depth) + "a" + ")".repeat(depth));
+        String printed = Printer.print(script);
+        org.junit.jupiter.api.Assertions.assertEquals(Trees.withoutSpans(script), Trees.withoutSpans(Parser.parse(printed)));
+        SyntaxError error = org.junit.jupiter.api.Assertions.assertThrows(SyntaxError.class,
+                () -> Parser.parse("(".repeat(2000) + "a" + ")".repeat(2000)));
+        org.junit.jupiter.api.Assertions.assertTrue(error.detail().startsWith("the text is nested too deeply"), error.getMessage());
+    }
+
     private void run(Random random, int count, long seed) {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
