@@ -30,10 +30,16 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
     }
 
     Word commandWord(PipesParser.CommandWordContext ctx) {
-        List<WordPart> parts = new ArrayList<>();
-        parts.add(visit(ctx.firstWordPart()));
-        for (PipesParser.WordPartContext part : ctx.wordPart()) parts.add(visit(part));
-        return new Word(Tildes.expandPrefix(merge(parts)), spans.of(ctx));
+        return new Word(Tildes.expandPrefix(childParts(ctx)), spans.of(ctx));
+    }
+
+    /** The merged parts built from the rule children of {@code ctx}, in order (tokens skipped). */
+    private List<WordPart> childParts(ParserRuleContext ctx) {
+        List<WordPart> parts = new ArrayList<>(ctx.getChildCount());
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            if (ctx.getChild(i) instanceof ParserRuleContext part) parts.add(visit(part));
+        }
+        return merge(parts);
     }
 
     Word word(PipesParser.WordContext ctx) {
@@ -97,11 +103,12 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
 
     @Override
     public WordPart visitDoubleQuoted(PipesParser.DoubleQuotedContext ctx) {
-        List<WordPart> parts = new ArrayList<>();
-        for (PipesParser.DoubleQuotedPartContext part : ctx.doubleQuotedPart()) {
-            parts.add(part.TEXT() != null
-                    ? new WordPart.Literal(part.getStart().getText(), spans.of(part))
-                    : visit(part.quotedOrExpansion()));
+        List<WordPart> parts = new ArrayList<>(ctx.getChildCount());
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            if (!(ctx.getChild(i) instanceof PipesParser.DoubleQuotedPartContext part)) continue;
+            parts.add(part.getChild(0) instanceof ParserRuleContext expansion
+                    ? visit(expansion)
+                    : new WordPart.Literal(part.getStart().getText(), spans.of(part)));
         }
         return new WordPart.DoubleQuoted(merge(parts), spans.of(ctx));
     }
