@@ -60,7 +60,7 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
         Span valueSpan = ctx.wordPart().isEmpty()
                 ? spans.emptyAfter(start)
                 : spans.between(ctx.wordPart(0), ctx);
-        Word value = new Word(Tildes.expandPrefix(parts(ctx.wordPart())), valueSpan);
+        Word value = new Word(Tildes.expandAssignmentValue(parts(ctx.wordPart())), valueSpan);
         return new Assignment(prefix.substring(0, prefix.length() - 1), value, spans.of(ctx));
     }
 
