@@ -100,7 +100,7 @@ public abstract class PipesLexerBase extends Lexer {
         return endsWithContinuation;
     }
 
-    // ---- called from the grammar's actions and predicates ----
+    // ---- called from the grammar's actions ----
 
     protected void lineContinuation() {
         if (_input.index() >= text.length()) endsWithContinuation = true;
