@@ -36,6 +36,8 @@ class SpellingsTest {
                 group("case inside $( )", "x=$(case a in x) case b in y) ;; esac;; z) w;; esac)",
                         "x=$(case a in (x) case b in (y) ;; esac;; (z) w;; esac)",
                         "x=`case a in x) case b in y) ;; esac;; z) w;; esac`"),
+                group("esac as an argument inside $( )", "x=$(case a in x) echo esac;; z) w;; esac)",
+                        "x=`case a in x) echo esac;; z) w;; esac`"),
                 group("brace group", "{ a; b; }", "{\na\nb\n}", "{ a\nb; }"),
                 group("subshell", "(a; b)", "( a\nb )", "(\na\nb\n)"),
                 group("function", "f() { a; }", "f () { a; }", "f()\n{\n  a\n}"),

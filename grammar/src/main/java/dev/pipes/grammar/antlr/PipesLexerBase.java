@@ -218,7 +218,8 @@ public abstract class PipesLexerBase extends Lexer {
             if (reserved != null && isWholeWord()) {
                 setType(reserved);
                 if (reserved == PipesLexer.CASE && BEFORE_COMMAND.contains(lastType)) current().caseDepth++;
-                if (reserved == PipesLexer.ESAC && current().caseDepth > 0) current().caseDepth--;
+                boolean endsCase = BEFORE_COMMAND.contains(lastType) || lastType == PipesLexer.IN; // not "echo esac"
+                if (reserved == PipesLexer.ESAC && endsCase && current().caseDepth > 0) current().caseDepth--;
             }
         } else if (type == PipesLexer.DIGITS) {
             int next = _input.LA(1);
