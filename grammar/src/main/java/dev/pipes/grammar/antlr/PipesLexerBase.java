@@ -1,10 +1,7 @@
 package dev.pipes.grammar.antlr;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.CharStream;
@@ -29,12 +26,28 @@ public abstract class PipesLexerBase extends Lexer {
             Map.entry("in", PipesLexer.IN), Map.entry("{", PipesLexer.LBRACE),
             Map.entry("}", PipesLexer.RBRACE), Map.entry("!", PipesLexer.BANG));
 
-    /** Tokens after which a command starts (so a {@code case} there opens a case command). */
+    /** Tokens after which a command starts (so a {@code case} there opens a case command); {@code )} ends a case pattern. */
     private static final Set<Integer> BEFORE_COMMAND = Set.of(
             PipesLexer.NEWLINE, PipesLexer.SEMI, PipesLexer.AMP, PipesLexer.AND_IF, PipesLexer.OR_IF,
             PipesLexer.PIPE, PipesLexer.LPAREN, PipesLexer.DOLLAR_PAREN, PipesLexer.DSEMI, PipesLexer.IF,
             PipesLexer.THEN, PipesLexer.ELSE, PipesLexer.ELIF, PipesLexer.DO, PipesLexer.WHILE,
-            PipesLexer.UNTIL, PipesLexer.LBRACE, PipesLexer.BANG);
+            PipesLexer.UNTIL, PipesLexer.LBRACE, PipesLexer.BANG, PipesLexer.RPAREN);
+
+    /** Tokens that can end a word in command text (then followed by WORD_END if the word ends there). */
+    private static final Set<Integer> WORD_PARTS = Set.of(
+            PipesLexer.NAME, PipesLexer.TEXT, PipesLexer.DIGITS, PipesLexer.ASSIGN_PREFIX,
+            PipesLexer.SINGLE_QUOTED, PipesLexer.ESCAPED, PipesLexer.DOLLAR_NAME, PipesLexer.DOLLAR_SPECIAL,
+            PipesLexer.STAR, PipesLexer.QUESTION, PipesLexer.LBRACKET, PipesLexer.BACKQUOTED,
+            PipesLexer.DQ_CLOSE, PipesLexer.SUBST_CLOSE, PipesLexer.PARAM_CLOSE, PipesLexer.PARAM_LENGTH,
+            PipesLexer.ARITH_CLOSE);
+
+    /** {@link #WORD_PARTS} as a table indexed by token type: looked up for every token. */
+    private static final boolean[] WORD_PART_TYPES =
+            new boolean[WORD_PARTS.stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+
+    static {
+        for (int type : WORD_PARTS) WORD_PART_TYPES[type] = true;
+    }
 
     /** One open quoting context: a mode entered by {@code "}, {@code $(}, {@code ${} or {@code $((}. */
     private static final class Frame {
@@ -52,16 +65,15 @@ public abstract class PipesLexerBase extends Lexer {
         }
     }
 
-    private record PendingHereDoc(int operatorStart, int line, int charPositionInLine, Delimiter delimiter,
-                                  boolean stripTabs) {}
-
     private final String text;
     private Source source = Source.root("", "pipesh");
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final Frame topLevel = new Frame("top level", 1, 0);
-    private final List<PendingHereDoc> pendingHereDocs = new ArrayList<>();
-    private final Map<Integer, HereDocBody> hereDocBodies = new HashMap<>();
+    private final HereDocReader hereDocs = new HereDocReader();
     private int lastType = PipesLexer.NEWLINE;
+    private Token pendingWordEnd;
+    private int lastEmittedType = Token.INVALID_TYPE;
+    private int lastEmittedStop = -1;
     private boolean endsWithContinuation;
 
     protected PipesLexerBase(CharStream input) {
@@ -80,7 +92,7 @@ public abstract class PipesLexerBase extends Lexer {
 
     /** The here-document bodies read so far, by the start offset (local) of their operator. */
     public Map<Integer, HereDocBody> hereDocBodies() {
-        return hereDocBodies;
+        return hereDocs.bodies();
     }
 
     /** Whether the text ends in a line continuation (or a lone backslash): a REPL reads on. */
@@ -88,12 +100,7 @@ public abstract class PipesLexerBase extends Lexer {
         return endsWithContinuation;
     }
 
-    // ---- called from the grammar's actions and predicates ----
-
-    protected boolean atWordStart() {
-        int start = _input.index();
-        return start == 0 || isDelimiter(text.charAt(start - 1));
-    }
+    // ---- called from the grammar's actions ----
 
     protected void lineContinuation() {
         if (_input.index() >= text.length()) endsWithContinuation = true;
@@ -174,40 +181,77 @@ public abstract class PipesLexerBase extends Lexer {
     protected void hereDocOperator(boolean stripTabs) {
         Delimiter delimiter = Delimiter.read(text, _input.index());
         if (delimiter == null) return; // no word: the parser reports "expected a word after '<<'"
-        pendingHereDocs.add(new PendingHereDoc(_tokenStartCharIndex, _tokenStartLine,
-                _tokenStartCharPositionInLine, delimiter, stripTabs));
+        hereDocs.register(_tokenStartCharIndex, _tokenStartLine, _tokenStartCharPositionInLine, delimiter, stripTabs);
     }
 
     // ---- token production ----
 
     @Override
     public Token emit() {
-        if (_mode == DEFAULT_MODE) classifyWord();
-        return super.emit();
+        if (_mode == DEFAULT_MODE) {
+            if (getType() == PipesLexer.COMMENT) hashInsideWord();
+            classifyWord();
+        }
+        Token token = super.emit();
+        lastEmittedType = token.getType();
+        lastEmittedStop = token.getStopIndex();
+        return token;
+    }
+
+    /**
+     * {@code #} starts a comment only at the start of a word; inside one ({@code a#b}) it is text:
+     * the token shrinks to the {@code #} and lexing resumes right after it.
+     */
+    private void hashInsideWord() {
+        if (startsWord(_tokenStartCharIndex)) return;
+        _input.seek(_tokenStartCharIndex + 1);
+        _hitEOF = false; // the comment may have reached the end of the text; the rest has not been lexed
+        getInterpreter().setCharPositionInLine(_tokenStartCharPositionInLine + 1);
+        setType(PipesLexer.TEXT);
+        setChannel(DEFAULT_TOKEN_CHANNEL);
     }
 
     private void classifyWord() {
         int type = getType();
-        if (type == PipesLexer.NAME || type == PipesLexer.TEXT) {
+        if ((type == PipesLexer.NAME || type == PipesLexer.TEXT) && _input.index() - _tokenStartCharIndex <= 5) {
             Integer reserved = RESERVED_WORDS.get(getText());
             if (reserved != null && isWholeWord()) {
                 setType(reserved);
                 if (reserved == PipesLexer.CASE && BEFORE_COMMAND.contains(lastType)) current().caseDepth++;
-                if (reserved == PipesLexer.ESAC && current().caseDepth > 0) current().caseDepth--;
+                boolean endsCase = BEFORE_COMMAND.contains(lastType) || lastType == PipesLexer.IN; // not "echo esac"
+                if (reserved == PipesLexer.ESAC && endsCase && current().caseDepth > 0) current().caseDepth--;
             }
         } else if (type == PipesLexer.DIGITS) {
             int next = _input.LA(1);
-            if ((next == '<' || next == '>') && (_tokenStartCharIndex == 0
-                    || isDelimiter(text.charAt(_tokenStartCharIndex - 1)))) {
+            if ((next == '<' || next == '>') && startsWord(_tokenStartCharIndex)) {
                 setType(PipesLexer.IO_NUMBER);
             }
         }
     }
 
     private boolean isWholeWord() {
-        int before = _tokenStartCharIndex - 1;
-        int after = _input.index();
-        return (before < 0 || isDelimiter(text.charAt(before))) && (after >= text.length() || isDelimiter(text.charAt(after)));
+        return startsWord(_tokenStartCharIndex) && endsWord(_input.index());
+    }
+
+    /**
+     * Whether a word starts at {@code index}: after a delimiter, unless that delimiter is the
+     * {@code )} closing a {@code $(} or {@code $((} that the word continues.
+     */
+    private boolean startsWord(int index) {
+        if (index == 0) return true;
+        if (!isDelimiter(text.charAt(index - 1))) return false;
+        return !(lastEmittedStop == index - 1 && isWordPart(lastEmittedType));
+    }
+
+    private static boolean isWordPart(int type) {
+        return type > 0 && type < WORD_PART_TYPES.length && WORD_PART_TYPES[type];
+    }
+
+    /** Whether a word whose last character is just before {@code index} ends there. */
+    private boolean endsWord(int index) {
+        int after = index;
+        while (after + 1 < text.length() && text.charAt(after) == '\\' && text.charAt(after + 1) == '\n') after += 2;
+        return after >= text.length() || isDelimiter(text.charAt(after));
     }
 
     private static boolean isDelimiter(char c) {
@@ -219,19 +263,37 @@ public abstract class PipesLexerBase extends Lexer {
 
     @Override
     public Token nextToken() {
+        if (pendingWordEnd != null) {
+            Token wordEnd = pendingWordEnd;
+            pendingWordEnd = null;
+            return wordEnd;
+        }
         Token token = super.nextToken();
+        if (_mode == DEFAULT_MODE && isWordPart(token.getType()) && endsWord(token.getStopIndex() + 1)) {
+            pendingWordEnd = wordEnd(token);
+        }
         switch (token.getType()) {
             case PipesLexer.UNTERMINATED_SINGLE_QUOTE -> throw unterminated(token, "single quote");
             case PipesLexer.UNTERMINATED_BACKQUOTE -> throw unterminated(token, "backquote");
             case PipesLexer.PARAM_INVALID -> throw badParameter(token);
             case PipesLexer.NEWLINE -> {
-                if (!pendingHereDocs.isEmpty()) readHereDocBodies();
+                if (hereDocs.hasPending()) hereDocs.readBodies(_input, getInterpreter(), source);
             }
             case Token.EOF -> checkNothingOpen(token);
             default -> { }
         }
         if (token.getChannel() == Token.DEFAULT_CHANNEL) lastType = token.getType();
         return token;
+    }
+
+    /** A zero-length WORD_END token right after {@code last}. */
+    private Token wordEnd(Token last) {
+        int length = last.getStopIndex() - last.getStartIndex() + 1;
+        boolean multiLine = last.getText() != null && last.getText().indexOf('\n') >= 0;
+        int line = multiLine ? getLine() : last.getLine();
+        int column = multiLine ? getCharPositionInLine() : last.getCharPositionInLine() + length;
+        return _factory.create(_tokenFactorySourcePair, PipesLexer.WORD_END, "", Token.DEFAULT_CHANNEL,
+                last.getStopIndex() + 1, last.getStopIndex(), line, column);
     }
 
     private RuntimeException unterminated(Token token, String what) {
@@ -254,15 +316,7 @@ public abstract class PipesLexerBase extends Lexer {
             Frame frame = frames.peek();
             throw source.error(frame.line, frame.charPositionInLine, "unterminated " + frame.what, true);
         }
-        if (!pendingHereDocs.isEmpty()) {
-            PendingHereDoc hereDoc = pendingHereDocs.get(0);
-            throw missingDelimiterLine(hereDoc);
-        }
-    }
-
-    private RuntimeException missingDelimiterLine(PendingHereDoc hereDoc) {
-        return source.error(hereDoc.line(), hereDoc.charPositionInLine(),
-                "here-document is missing its delimiter line '" + hereDoc.delimiter().text() + "'", true);
+        hereDocs.checkNonePending(source);
     }
 
     private String position(Frame frame) {
@@ -272,34 +326,5 @@ public abstract class PipesLexerBase extends Lexer {
     private Frame current() {
         Frame frame = frames.peek();
         return frame == null ? topLevel : frame;
-    }
-
-    /** Reads each pending here-document's body, line by line, up to its delimiter line. */
-    private void readHereDocBodies() {
-        for (PendingHereDoc hereDoc : pendingHereDocs) {
-            int bodyStart = _input.index();
-            int bodyLine = getLine();
-            StringBuilder body = new StringBuilder();
-            while (true) {
-                if (_input.LA(1) == CharStream.EOF) throw missingDelimiterLine(hereDoc);
-                if (hereDoc.stripTabs()) {
-                    while (_input.LA(1) == '\t') getInterpreter().consume(_input);
-                }
-                StringBuilder line = new StringBuilder();
-                while (_input.LA(1) != CharStream.EOF && _input.LA(1) != '\n') {
-                    line.appendCodePoint(_input.LA(1));
-                    getInterpreter().consume(_input);
-                }
-                boolean newline = _input.LA(1) == '\n';
-                if (newline) getInterpreter().consume(_input);
-                if (line.toString().equals(hereDoc.delimiter().text())) break;
-                body.append(line);
-                if (newline) body.append('\n');
-                else throw missingDelimiterLine(hereDoc);
-            }
-            hereDocBodies.put(hereDoc.operatorStart(), new HereDocBody(hereDoc.delimiter(), hereDoc.stripTabs(),
-                    body.toString(), bodyStart, bodyLine));
-        }
-        pendingHereDocs.clear();
     }
 }
