@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code pipes-router}: a standalone WAMP router, e.g. a container's entry point. Runs in the
- * foreground; SIGTERM or SIGINT says GOODBYE to every session and exits 0.
+ * foreground; SIGTERM or SIGINT says GOODBYE (wamp.close.system_shutdown) to every session, then
+ * the JVM exits. Exit status 2: bad command line; 1: cannot listen.
  */
 public final class RouterMain {
     private RouterMain() {
