@@ -51,7 +51,11 @@ public class WampBench {
         System.out.printf("baseline: loopback TCP 1-byte ping-pong, 1 thread pair: %,.0f round trips/s, p50 %.0f us, p99 %.0f us%n%n",
                 tcp.perSecond(), tcp.p50us(), tcp.p99us());
 
-        WampClient callee = connect(url, Serializers.MSGPACK);
+        // the callee on its own I/O thread, as a service in another process would be
+        var calleeGroup = new io.netty.channel.MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
+        WampClient callee = WampClient.create(new WebSocketTransport(url, List.of(Serializers.MSGPACK),
+                dev.pipes.wamp.transport.netty.WebSocketSettings.defaults(), calleeGroup), "realm1");
+        callee.connect().get(5, TimeUnit.SECONDS);
         callee.register("bench.echo", InvocationHandler.sync(inv -> CallResult.of(inv.args(), inv.kwargs())))
                 .get(5, TimeUnit.SECONDS);
         callee.register("bench.sink", InvocationHandler.sync(inv -> CallResult.of((long) ((byte[]) inv.args().get(0)).length)))

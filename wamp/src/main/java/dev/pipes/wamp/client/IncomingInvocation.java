@@ -48,7 +48,7 @@ final class IncomingInvocation implements Invocation {
     @Override
     public void progress(List<Object> args, Map<String, Object> kwargs) {
         if (!progressRequested()) return;
-        executor.execute(() -> {
+        onLoop(() -> {
             if (!answered && session.invocationOpen(message.request())) {
                 session.send(new WampMessage.Yield(message.request(), Map.of("progress", true), args, kwargs));
             }
@@ -57,11 +57,20 @@ final class IncomingInvocation implements Invocation {
 
     @Override
     public void onChunk(ChunkListener listener) {
-        executor.execute(() -> {
+        onLoop(() -> {
             chunkListener = listener;
             for (Object[] c : pendingChunks) deliver(c);
             pendingChunks.clear();
         });
+    }
+
+    /** On the session's thread: at once when already there, keeping the order of the handler's sends. */
+    private void onLoop(Runnable r) {
+        if (session.connection().inExecutor()) {
+            r.run();
+        } else {
+            executor.execute(r);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -78,7 +87,7 @@ final class IncomingInvocation implements Invocation {
     void run(InvocationHandler handler) {
         try {
             running = handler.invoke(this);
-            running.whenComplete((result, failure) -> executor.execute(() -> answer(result, failure)));
+            running.whenComplete((result, failure) -> onLoop(() -> answer(result, failure)));
         } catch (Exception | LinkageError e) {
             answer(null, e);
         }
