@@ -113,10 +113,11 @@ final class IncomingInvocation implements Invocation {
     }
 
     void interrupt(String mode) {
+        // answer first: cancelling the handler's future completes it, which must not answer instead
+        answer(null, new WampException(WampUris.CANCELED, "interrupted (mode " + mode + ")"));
         interrupted.complete(mode);
         if (running instanceof CompletableFuture<CallResult> f) {
             f.cancel(false);
         }
-        answer(null, new WampException(WampUris.CANCELED, "interrupted (mode " + mode + ")"));
     }
 }
