@@ -125,6 +125,10 @@ public final class WampClient implements AutoCloseable {
     private final class Owner implements ClientSession.Owner {
         @Override
         public void joined(ClientSession s, long id, Map<String, Object> details) {
+            if (closing) { // closed while this connection was being made
+                s.leave();
+                return;
+            }
             attempts = 0;
             info = new SessionInfo(id, realm, details);
             for (RegistrationHandle r : registrations) r.replay(s);
