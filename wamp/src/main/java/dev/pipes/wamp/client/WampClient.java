@@ -224,7 +224,13 @@ public final class WampClient implements AutoCloseable {
     public CompletableFuture<Handles.Registration> register(String procedure, Options.Register options,
                                                             InvocationHandler handler) {
         RegistrationHandle h = new RegistrationHandle(procedure, options, handler);
-        return h.register(established()).thenApply(v -> {
+        ClientSession s;
+        try {
+            s = established();
+        } catch (WampException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return h.register(s).thenApply(v -> {
             registrations.add(h);
             return h;
         });
@@ -237,7 +243,13 @@ public final class WampClient implements AutoCloseable {
     public CompletableFuture<Handles.Subscription> subscribe(String topic, Options.Subscribe options,
                                                              Consumer<EventData> handler) {
         SubscriptionHandle h = new SubscriptionHandle(topic, options, handler::accept);
-        return h.subscribe(established()).thenApply(v -> {
+        ClientSession s;
+        try {
+            s = established();
+        } catch (WampException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return h.subscribe(s).thenApply(v -> {
             subscriptions.add(h);
             return h;
         });

@@ -181,5 +181,9 @@ class ClientApiTest {
         assertEquals("wamp.close.goodbye_and_out: closed by the client", await(left));
         assertFalse(c.isConnected());
         assertEquals("pipes.error.not_connected", failure(c.call("x.y")).error());
+        assertEquals("pipes.error.not_connected", failure(c.register("x.y", InvocationHandler.sync(i -> null))).error());
+        assertEquals("pipes.error.not_connected", failure(c.subscribe("x.y", Options.Subscribe.DEFAULT, e -> { })).error());
+        assertEquals("pipes.error.not_connected",
+                failure(c.publish("x.y", Options.Publish.DEFAULT, List.of(), Map.of())).error());
     }
 }
