@@ -1,6 +1,7 @@
 package dev.pipes.wamp.client;
 
 import dev.pipes.wamp.message.MessageType;
+import dev.pipes.wamp.message.Payloads;
 import dev.pipes.wamp.message.WampMessage;
 import dev.pipes.wamp.message.WampUris;
 
@@ -48,9 +49,11 @@ final class IncomingInvocation implements Invocation {
     @Override
     public void progress(List<Object> args, Map<String, Object> kwargs) {
         if (!progressRequested()) return;
+        List<Object> a = Payloads.args(args);        // a value that cannot be sent throws here,
+        Map<String, Object> kw = Payloads.kwargs(kwargs); // in the handler that sent it
         onLoop(() -> {
             if (!answered && session.invocationOpen(message.request())) {
-                session.send(new WampMessage.Yield(message.request(), Map.of("progress", true), args, kwargs));
+                session.send(new WampMessage.Yield(message.request(), Map.of("progress", true), a, kw));
             }
         });
     }
@@ -99,8 +102,13 @@ final class IncomingInvocation implements Invocation {
         session.invocationDone(message.request());
         if (failure == null) {
             CallResult r = result == null ? CallResult.EMPTY : result;
-            session.send(new WampMessage.Yield(message.request(), Map.of(), r.args(), r.kwargs()));
-            return;
+            try {
+                session.send(new WampMessage.Yield(message.request(), Map.of(), Payloads.args(r.args()),
+                        Payloads.kwargs(r.kwargs())));
+                return;
+            } catch (IllegalArgumentException e) {
+                failure = new WampException(WampUris.INVALID_ARGUMENT, "the callee's result cannot be sent: " + e.getMessage());
+            }
         }
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof WampException w) {
