@@ -123,7 +123,7 @@ final class ClientSession implements Connection.Listener {
         }
         long request = request();
         calls.put(request, new CallState(result, options.onProgress()));
-        Map<String, Object> wire = options.toWire();
+        Map<String, Object> wire = options == Options.Call.DEFAULT && !progressive ? Map.of() : options.toWire();
         if (progressive) wire.put("progress", true);
         send(new Call(request, wire, procedure, a, kw));
         return request;
