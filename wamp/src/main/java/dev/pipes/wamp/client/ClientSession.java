@@ -96,6 +96,16 @@ final class ClientSession implements Connection.Listener {
         connection.send(m);
     }
 
+    /** Runs on the session's I/O thread: at once when already there (no task hand-off), else queued. */
+    static void onLoop(ClientSession s, Runnable r) {
+        Connection c = s.connection();
+        if (c.inExecutor()) {
+            r.run();
+        } else {
+            c.executor().execute(r);
+        }
+    }
+
     private long request() {
         return nextRequest++;
     }
