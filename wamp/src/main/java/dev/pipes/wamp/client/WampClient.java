@@ -40,8 +40,8 @@ public final class WampClient implements AutoCloseable {
     private final ReconnectPolicy reconnect;
     private final List<Consumer<SessionInfo>> joinListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> leaveListeners = new CopyOnWriteArrayList<>();
-    private final List<RegistrationHandle> registrations = new CopyOnWriteArrayList<>();
-    private final List<SubscriptionHandle> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<DurableHandles.Registration> registrations = new CopyOnWriteArrayList<>();
+    private final List<DurableHandles.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<Void>> writableWaiters = new ArrayList<>();
     private final CompletableFuture<SessionInfo> firstJoin = new CompletableFuture<>();
     private volatile ClientSession session;
@@ -125,10 +125,14 @@ public final class WampClient implements AutoCloseable {
     private final class Owner implements ClientSession.Owner {
         @Override
         public void joined(ClientSession s, long id, Map<String, Object> details) {
+            if (closing) { // closed while this connection was being made
+                s.leave();
+                return;
+            }
             attempts = 0;
             info = new SessionInfo(id, realm, details);
-            for (RegistrationHandle r : registrations) r.replay(s);
-            for (SubscriptionHandle h : subscriptions) h.replay(s);
+            for (DurableHandles.Registration r : registrations) r.replay(s);
+            for (DurableHandles.Subscription h : subscriptions) h.replay(s);
             firstJoin.complete(info);
             joinListeners.forEach(l -> l.accept(info));
         }
@@ -153,6 +157,10 @@ public final class WampClient implements AutoCloseable {
             writableWaiters.clear();
         }
         waiting.forEach(f -> f.complete(null));
+    }
+
+    private static void onLoop(ClientSession s, Runnable r) {
+        ClientSession.onLoop(s, r);
     }
 
     // ---- the API ---------------------------------------------------------------------------------
@@ -190,14 +198,14 @@ public final class WampClient implements AutoCloseable {
             result.completeExceptionally(e);
             return new FailedCall(result);
         }
-        s.connection().executor().execute(() -> request.set(s.call(procedure, options, args, kwargs, progressive, result)));
+        onLoop(s, () -> request.set(s.call(procedure, options, args, kwargs, progressive, result)));
         return new CallHandle() {
             @Override public CompletableFuture<CallResult> result() { return result; }
             @Override public void cancel(String mode) {
-                s.connection().executor().execute(() -> s.cancel(request.get(), mode));
+                onLoop(s, () -> s.cancel(request.get(), mode));
             }
             @Override public void sendChunk(List<Object> a, Map<String, Object> kw, boolean last) {
-                s.connection().executor().execute(() -> s.sendChunk(request.get(), procedure, a, kw, last));
+                onLoop(s, () -> s.sendChunk(request.get(), procedure, a, kw, last));
             }
         };
     }
@@ -209,8 +217,15 @@ public final class WampClient implements AutoCloseable {
 
     public CompletableFuture<Handles.Registration> register(String procedure, Options.Register options,
                                                             InvocationHandler handler) {
-        RegistrationHandle h = new RegistrationHandle(procedure, options, handler);
-        return h.register(established()).thenApply(v -> {
+        DurableHandles.Registration h = new DurableHandles.Registration(procedure, options, handler, () -> session,
+                registrations::remove);
+        ClientSession s;
+        try {
+            s = established();
+        } catch (WampException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return h.register(s).thenApply(v -> {
             registrations.add(h);
             return h;
         });
@@ -222,8 +237,15 @@ public final class WampClient implements AutoCloseable {
 
     public CompletableFuture<Handles.Subscription> subscribe(String topic, Options.Subscribe options,
                                                              Consumer<EventData> handler) {
-        SubscriptionHandle h = new SubscriptionHandle(topic, options, handler::accept);
-        return h.subscribe(established()).thenApply(v -> {
+        DurableHandles.Subscription h = new DurableHandles.Subscription(topic, options, handler::accept,
+                () -> session, subscriptions::remove);
+        ClientSession s;
+        try {
+            s = established();
+        } catch (WampException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return h.subscribe(s).thenApply(v -> {
             subscriptions.add(h);
             return h;
         });
@@ -238,7 +260,7 @@ public final class WampClient implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        s.connection().executor().execute(() -> s.publish(topic, options, args, kwargs).whenComplete((v, e) -> {
+        onLoop(s, () -> s.publish(topic, options, args, kwargs).whenComplete((v, e) -> {
             if (e != null) done.completeExceptionally(e);
             else done.complete(null);
         }));
@@ -254,7 +276,7 @@ public final class WampClient implements AutoCloseable {
         if (s == null) return CompletableFuture.completedFuture(null);
         CompletableFuture<Void> f = new CompletableFuture<>();
         // checked on the I/O thread, after every send queued before this call has reached the transport
-        s.connection().executor().execute(() -> {
+        onLoop(s, () -> {
             if (s.connection().isWritable() || session != s) {
                 f.complete(null);
                 return;
@@ -286,7 +308,7 @@ public final class WampClient implements AutoCloseable {
         ClientSession s = session;
         if (s == null) return CompletableFuture.completedFuture(null);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        s.connection().executor().execute(() -> s.leave().whenComplete((v, e) -> done.complete(null)));
+        onLoop(s, () -> s.leave().whenComplete((v, e) -> done.complete(null)));
         return done;
     }
 
@@ -297,110 +319,6 @@ public final class WampClient implements AutoCloseable {
         } catch (Exception e) {
             ClientSession s = session;
             if (s != null) s.connection().close();
-        }
-    }
-
-    // ---- handles that survive reconnects -----------------------------------------------------------
-
-    private final class RegistrationHandle implements Handles.Registration {
-        final String procedure;
-        final Options.Register options;
-        final InvocationHandler handler;
-        volatile long id;
-        volatile boolean active = true;
-
-        RegistrationHandle(String procedure, Options.Register options, InvocationHandler handler) {
-            this.procedure = procedure;
-            this.options = options;
-            this.handler = handler;
-        }
-
-        CompletableFuture<Void> register(ClientSession s) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            s.connection().executor().execute(() -> s.register(procedure, options, handler).whenComplete((regId, e) -> {
-                if (e != null) {
-                    done.completeExceptionally(e);
-                } else {
-                    id = (Long) regId;
-                    done.complete(null);
-                }
-            }));
-            return done;
-        }
-
-        void replay(ClientSession s) {
-            if (active) register(s).exceptionally(e -> {
-                LOG.warn("cannot register {} again after reconnecting: {}", procedure, e.getMessage());
-                return null;
-            });
-        }
-
-        @Override public String procedure() { return procedure; }
-        @Override public long id() { return id; }
-
-        @Override
-        public CompletableFuture<Void> unregister() {
-            active = false;
-            registrations.remove(this);
-            ClientSession s = session;
-            if (s == null || !s.isEstablished()) return CompletableFuture.completedFuture(null);
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            s.connection().executor().execute(() -> s.unregister(id).whenComplete((v, e) -> {
-                if (e != null) done.completeExceptionally(e);
-                else done.complete(null);
-            }));
-            return done;
-        }
-    }
-
-    private final class SubscriptionHandle implements Handles.Subscription {
-        final String topic;
-        final Options.Subscribe options;
-        final ClientSession.EventHandler handler;
-        volatile long id;
-        volatile boolean active = true;
-
-        SubscriptionHandle(String topic, Options.Subscribe options, ClientSession.EventHandler handler) {
-            this.topic = topic;
-            this.options = options;
-            this.handler = handler;
-        }
-
-        CompletableFuture<Void> subscribe(ClientSession s) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            s.connection().executor().execute(() -> s.subscribe(topic, options, handler).whenComplete((subId, e) -> {
-                if (e != null) {
-                    done.completeExceptionally(e);
-                } else {
-                    id = (Long) subId;
-                    done.complete(null);
-                }
-            }));
-            return done;
-        }
-
-        void replay(ClientSession s) {
-            if (active) subscribe(s).exceptionally(e -> {
-                LOG.warn("cannot subscribe to {} again after reconnecting: {}", topic, e.getMessage());
-                return null;
-            });
-        }
-
-        @Override public String topic() { return topic; }
-        @Override public long id() { return id; }
-
-        @Override
-        public CompletableFuture<Void> unsubscribe() {
-            active = false;
-            subscriptions.remove(this);
-            ClientSession s = session;
-            if (s == null || !s.isEstablished()) return CompletableFuture.completedFuture(null);
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            s.connection().executor().execute(() -> s.unsubscribe(id, handler).whenComplete((v, e) -> {
-                if (e != null) done.completeExceptionally(e);
-                else done.complete(null);
-            }));
-            return done;
         }
     }
 }

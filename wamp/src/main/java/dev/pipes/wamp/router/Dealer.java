@@ -50,7 +50,9 @@ final class Dealer {
         final RouterSession callee;
         final boolean callerWantsProgress;
         boolean answered;          // the caller has had its final answer (cancel skip/killnowait, timeout)
-        boolean invocationOpen;    // progressive call invocations: more CALL chunks may follow
+        boolean interrupted;       // INTERRUPT went to the callee: never twice
+        boolean invocationOpen;    // progressive call invocations: the caller may send more CALL chunks
+        boolean finished;          // the callee gave its final answer
         ScheduledFuture<?> timeout;
 
         PendingCall(long invocation, long registration, RouterSession caller, long callRequest,
@@ -63,6 +65,9 @@ final class Dealer {
             this.callerWantsProgress = callerWantsProgress;
         }
     }
+
+    /** How long a kill waits for the callee's answer before the dealer answers the caller itself. */
+    static final long KILL_GRACE_MILLIS = 2000;
 
     private final Realm realm;
     private final Map<String, Registration> exact = new HashMap<>();
@@ -199,10 +204,18 @@ final class Dealer {
         realm.flow().routed(caller, callee);
     }
 
+    /**
+     * A further chunk of a progressive call invocation. Chunks still in flight after the call was
+     * answered (canceled, timed out, or the callee answered early) are dropped, and the request id
+     * stays taken until the caller's last chunk, so they never start a new call.
+     */
     private void continueProgressiveInvocation(PendingCall call, Call m) {
         boolean more = Boolean.TRUE.equals(m.options().get("progress"));
         call.invocationOpen = more;
-        if (call.answered) return;
+        if (call.answered || call.finished) {
+            if (!more) call.caller.callsAsCaller.remove(call.callRequest, call);
+            return;
+        }
         Map<String, Object> details = more ? Map.of("progress", true) : Map.of();
         call.callee.send(new Invocation(call.invocation, call.registration, details, m.args(), m.kwargs()));
         realm.flow().routed(call.caller, call.callee);
@@ -274,36 +287,47 @@ final class Dealer {
         boolean interruptible = call.callee.supports("callee", "call_canceling");
         if (!interruptible) mode = "skip"; // never INTERRUPT a callee that did not announce call_canceling
         if (!mode.equals("skip")) {
-            call.callee.send(new Interrupt(call.invocation, Map.of("mode", mode, "reason", WampUris.CANCELED)));
+            interrupt(call, mode, WampUris.CANCELED);
         }
         if (!mode.equals("kill")) {
             answer(call, WampUris.CANCELED, "the call was canceled (mode " + mode + ")");
+        } else {
+            // a callee that never answers the kill (some clients do not) must not leave the caller hanging
+            if (call.timeout != null) call.timeout.cancel(false);
+            call.timeout = realm.loop().schedule(() -> {
+                if (!call.answered && pending.containsKey(call.invocation)) {
+                    answer(call, WampUris.CANCELED, "the call was canceled (mode kill); the callee did not answer "
+                            + "within " + KILL_GRACE_MILLIS + " ms");
+                }
+            }, KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static void interrupt(PendingCall call, String mode, String reason) {
+        if (call.interrupted || !call.callee.supports("callee", "call_canceling")) return;
+        call.interrupted = true;
+        call.callee.send(new Interrupt(call.invocation, Map.of("mode", mode, "reason", reason)));
     }
 
     private void timeout(PendingCall call) {
         if (call.answered || !pending.containsKey(call.invocation)) return;
-        if (call.callee.supports("callee", "call_canceling")) {
-            call.callee.send(new Interrupt(call.invocation, Map.of("mode", "killnowait", "reason", WampUris.TIMEOUT)));
-        }
+        interrupt(call, "killnowait", WampUris.TIMEOUT);
         answer(call, WampUris.TIMEOUT, "the call timed out");
     }
 
     /** Gives the caller its final ERROR now; a later answer of the callee will be dropped. */
     private void answer(PendingCall call, String error, String message) {
         call.answered = true;
-        call.invocationOpen = false;
-        call.caller.callsAsCaller.remove(call.callRequest);
+        if (!call.invocationOpen) call.caller.callsAsCaller.remove(call.callRequest, call);
         if (call.timeout != null) call.timeout.cancel(false);
         call.caller.send(new WampError(MessageType.CALL, call.callRequest, Map.of(), error, List.of(message), Map.of()));
     }
 
     private void finish(PendingCall call) {
+        call.finished = true;
         pending.remove(call.invocation);
         call.callee.invocationsAsCallee.remove(call.invocation);
-        if (call.caller.callsAsCaller.get(call.callRequest) == call) {
-            call.caller.callsAsCaller.remove(call.callRequest);
-        }
+        if (!call.invocationOpen) call.caller.callsAsCaller.remove(call.callRequest, call);
         if (call.timeout != null) call.timeout.cancel(false);
     }
 
@@ -313,9 +337,8 @@ final class Dealer {
         }
         s.registrations.clear();
         for (PendingCall call : new ArrayList<>(s.callsAsCaller.values())) {
-            if (call.callee.supports("callee", "call_canceling")) {
-                call.callee.send(new Interrupt(call.invocation, Map.of("mode", "killnowait", "reason", WampUris.CANCELED)));
-            }
+            if (call.finished) continue;
+            interrupt(call, "killnowait", WampUris.CANCELED);
             call.answered = true;
             call.invocationOpen = false;
             if (call.timeout != null) call.timeout.cancel(false);

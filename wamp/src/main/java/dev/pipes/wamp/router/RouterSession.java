@@ -65,6 +65,7 @@ public final class RouterSession {
     }
 
     void send(WampMessage m) {
+        if (LOG.isTraceEnabled()) LOG.trace("session {} -> {}", id, m);
         if (state != State.CLOSED) peer.send(m);
     }
 
@@ -74,16 +75,24 @@ public final class RouterSession {
 
     /** A decoded message from the client. */
     public void onMessage(WampMessage m) {
+        if (LOG.isTraceEnabled()) LOG.trace("session {} <- {}", id, m);
         if (state == State.CLOSED) return;
         try {
             switch (state) {
                 case AWAITING_HELLO -> awaitingHello(m);
                 case AUTHENTICATING -> authenticating(m);
-                case ESTABLISHED -> established(m);
+                case ESTABLISHED -> {
+                    established(m);
+                    realm.flow().routed(this, this); // answers to its own requests count too
+                }
                 default -> { }
             }
         } catch (ProtocolViolation e) {
             onProtocolViolation(e);
+        } catch (RuntimeException e) {
+            // a bug of ours must cost this session only, never the router
+            LOG.error("session {} ({}): internal error on {}; closing the session", id, peer.describe(), m.type(), e);
+            abort(WampUris.RUNTIME_ERROR, "internal router error on " + m.type() + ": " + e);
         }
     }
 

@@ -200,6 +200,40 @@ class DealerTest {
     }
 
     @Test
+    void chunksAfterAnEarlyAnswerAreDroppedAndNeverStartANewCall() {
+        TestPeer callee = join(router);
+        TestPeer caller = join(router);
+        register(callee, "upload", Map.of());
+        caller.deliver(new Call(1, Map.of("progress", true), "upload", List.of("a"), null));
+        Invocation first = callee.expect(Invocation.class);
+        callee.deliver(new Yield(first.request(), Map.of(), List.of("enough"), null));
+        assertEquals(List.of("enough"), caller.expect(Result.class).args());
+        caller.deliver(new Call(1, Map.of("progress", true), "upload", List.of("b"), null),
+                new Call(1, Map.of(), "upload", List.of("c"), null));
+        callee.expectNothing();
+        caller.expectNothing();
+        caller.run(() -> assertTrue(caller.session.callsAsCaller.isEmpty(), "the request id is free again"));
+        caller.deliver(new Call(1, Map.of(), "upload", List.of("new"), null));
+        assertEquals(List.of("new"), callee.expect(Invocation.class).args());
+    }
+
+    @Test
+    void chunksAfterACancelAreDropped() {
+        TestPeer callee = join(router);
+        TestPeer caller = join(router);
+        register(callee, "upload", Map.of());
+        caller.deliver(new Call(1, Map.of("progress", true), "upload", List.of("a"), null),
+                new Cancel(1, Map.of("mode", "killnowait")));
+        callee.expect(Invocation.class);
+        callee.expect(Interrupt.class);
+        assertEquals(WampUris.CANCELED, caller.expect(WampError.class).error());
+        caller.deliver(new Call(1, Map.of("progress", true), "upload", List.of("b"), null),
+                new Call(1, Map.of(), "upload", List.of("c"), null));
+        callee.expectNothing();
+        caller.run(() -> assertTrue(caller.session.callsAsCaller.isEmpty()));
+    }
+
+    @Test
     void cancelModes() {
         TestPeer callee = join(router);
         TestPeer caller = join(router);
@@ -225,6 +259,23 @@ class DealerTest {
         callee.deliver(new WampError(MessageType.INVOCATION, killed.request(), Map.of(), WampUris.CANCELED, null, null));
         WampError e = caller.expect(WampError.class);
         assertEquals(List.of(3L, WampUris.CANCELED), List.of(e.request(), e.error()));
+    }
+
+    @Test
+    void killThatTheCalleeNeverAnswersIsAnsweredAfterTheGraceTime() throws Exception {
+        TestPeer callee = join(router);
+        TestPeer caller = join(router);
+        register(callee, "slow", Map.of());
+        caller.deliver(new Call(1, Map.of(), "slow", null, null), new Cancel(1, Map.of("mode", "kill")));
+        Invocation inv = callee.expect(Invocation.class);
+        callee.expect(Interrupt.class);
+        long start = System.nanoTime();
+        WampError e = caller.expect(WampError.class);
+        assertTrue(System.nanoTime() - start >= (Dealer.KILL_GRACE_MILLIS - 100) * 1_000_000L);
+        assertEquals(WampUris.CANCELED, e.error());
+        caller.run(() -> caller.session.onTransportClosed());
+        callee.expectNothing(); // one INTERRUPT per invocation, even when the caller then leaves
+        callee.deliver(new WampError(MessageType.INVOCATION, inv.request(), Map.of(), WampUris.CANCELED, null, null));
     }
 
     @Test

@@ -10,14 +10,14 @@ import io.netty.channel.DefaultEventLoop;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Connects a client to a router in the same JVM without sockets or serialization: messages pass as
  * objects through two {@link Lane}s with socket-like water marks, so flow control works as over
- * WebSocket. Each transport runs its client's callbacks on its own thread.
+ * WebSocket. Each transport runs its client's callbacks on its own (daemon) thread, which
+ * {@link #close()} stops.
  */
-public final class InMemoryTransport implements Transport {
+public final class InMemoryTransport implements Transport, AutoCloseable {
     public static final int DEFAULT_LOW = 256;
     public static final int DEFAULT_HIGH = 1024;
 
@@ -53,6 +53,12 @@ public final class InMemoryTransport implements Transport {
         return connected;
     }
 
+    /** Stops the client thread of this transport; close its clients first. */
+    @Override
+    public void close() {
+        clientLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private record RouterSide(Lane in, Lane out) implements Peer {
         @Override public void send(WampMessage message) { out.offer(message); }
         @Override public void close() { out.close(); in.close(); }
@@ -61,7 +67,8 @@ public final class InMemoryTransport implements Transport {
         @Override public String describe() { return "in-memory"; }
     }
 
-    private record ClientSide(Lane out, Lane in, Executor executor) implements Connection {
+    private record ClientSide(Lane out, Lane in, DefaultEventLoop executor) implements Connection {
+        @Override public boolean inExecutor() { return executor.inEventLoop(); }
         @Override public void send(WampMessage message) { out.offer(message); }
         @Override public void close() { out.close(); in.close(); }
         @Override public boolean isWritable() { return out.isWritable(); }

@@ -13,6 +13,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.util.concurrent.TimeUnit;
 
 import static dev.pipes.wamp.transport.netty.PipelineNames.*;
 
@@ -37,6 +40,9 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         if (settings.ssl() != null) {
             p.addLast(SSL, settings.ssl().newHandler(ch.alloc()));
         }
+        if (!settings.idlePing().isZero()) {
+            p.addLast(IDLE, new IdleStateHandler(settings.idlePing().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        }
         p.addLast(FLUSH, new FlushConsolidationHandler(256, true));
         p.addLast(HTTP_CODEC, new HttpServerCodec());
         p.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(64 * 1024));
@@ -48,6 +54,8 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(settings.maxMessageSize())
                         .allowExtensions(false)
+                        // the JSON parser checks UTF-8 itself (a bad byte is a protocol violation): no second pass
+                        .withUTF8Validator(false)
                         .build())
                 .build()));
         p.addLast(FRAME_AGGREGATOR, new WebSocketFrameAggregator(settings.maxMessageSize()));
