@@ -91,11 +91,6 @@ inner
 outer
 ## END
 
-#### function names with dashes
-my-func() { echo dash; }
-my-func
-## stdout: dash
-
 #### temporary assignment for a function
 f() { echo "[$V]"; }
 V=tmp f

@@ -153,7 +153,7 @@ public final class Expander {
                 }
             });
         } catch (ArithmeticError e) {
-            throw new FatalShellError(e.getMessage(), where == null ? null : where.span(), 1);
+            throw new LineAbortError(e.getMessage(), where == null ? null : where.span());
         }
     }
 

@@ -9,8 +9,11 @@ import dev.pipes.grammar.ast.Span;
 public final class FatalShellError extends ShellError {
     private static final long serialVersionUID = 1L;
 
+    /** The status bash exits with after such an error in a script. */
+    public static final int STATUS = 127;
+
     public FatalShellError(String message) {
-        super(message, null, 1);
+        super(message, null, STATUS);
     }
 
     public FatalShellError(String message, Span span, int status) {

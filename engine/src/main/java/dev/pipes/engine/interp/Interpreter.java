@@ -84,9 +84,31 @@ public final class Interpreter implements StageRunner {
 
     /** Runs a parsed script until its end or {@code exit}; returns the shell's exit status. */
     public int runScript(Script script) {
+        return runScript(script, FatalShellError.STATUS);
+    }
+
+    /**
+     * Runs the top-level commands; a {@link LineAbortError} skips the rest of its line, a
+     * {@link FatalShellError} ends the script with {@code fatalStatus} (127 for a shell, 1 for a subshell).
+     */
+    int runScript(Script script, int fatalStatus) {
         try {
-            execute(script.commands());
+            List<ListItem> items = script.commands().items();
+            int abortedLine = -1;
+            for (ListItem item : items) {
+                if (item.span().line() == abortedLine) continue;
+                try {
+                    execute(new CommandList(List.of(item), item.span()));
+                } catch (LineAbortError e) {
+                    error(e);
+                    state.lastStatus = 1;
+                    abortedLine = item.span().line() + lineCount(item.span()) ;
+                }
+            }
             return state.lastStatus;
+        } catch (FatalShellError e) {
+            reportFatal(e);
+            return fatalStatus;
         } catch (ControlFlow.Exit exit) {
             return exit.status;
         } catch (ControlFlow.Return ret) {
@@ -97,6 +119,15 @@ public final class Interpreter implements StageRunner {
             reportFatal(e);
             return e.status();
         }
+    }
+
+    /** How many lines after its first one a span ends on (a multi-line command aborts to its end). */
+    private int lineCount(Span span) {
+        String source = state.sourceText;
+        if (span.end() > source.length() || span.start() > span.end()) return 0;
+        int lines = 0;
+        for (int i = span.start(); i < span.end(); i++) if (source.charAt(i) == '\n') lines++;
+        return lines;
     }
 
     void execute(CommandList list) {
@@ -192,7 +223,7 @@ public final class Interpreter implements StageRunner {
         Planner planner = planner();
         try {
             return planner.plan(pipeline, background);
-        } catch (FatalShellError e) {
+        } catch (FatalShellError | LineAbortError e) {
             throw e.at(pipeline.span());
         } catch (ShellError e) {
             error(e.at(pipeline.span()));
@@ -239,7 +270,7 @@ public final class Interpreter implements StageRunner {
         ShellState copy = state.copy();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         copy.fds = copy.fds.with(1, dev.pipes.engine.world.Channel.Stream.writing(buffer, "command substitution"));
-        int status = new Interpreter(copy, builtins).runScript(script);
+        int status = new Interpreter(copy, builtins).runScript(script, 1);
         state.lastStatus = status;
         return buffer.toString(StandardCharsets.UTF_8);
     }
@@ -272,7 +303,7 @@ public final class Interpreter implements StageRunner {
                 else state.variables.set(name, value);
             });
         } catch (ShellError e) {
-            throw new FatalShellError(e.getMessage()).at(currentSpan);
+            throw new LineAbortError(e.getMessage()).at(currentSpan);
         }
         return status;
     }
@@ -293,7 +324,7 @@ public final class Interpreter implements StageRunner {
         try {
             return builtins.run(b.argv(), new BuiltinContext(this, state));
         } catch (ShellError e) {
-            if (e instanceof FatalShellError) throw e;
+            if (e instanceof FatalShellError || e instanceof LineAbortError) throw e;
             error(e);
             return e.status();
         } finally {
@@ -403,7 +434,7 @@ public final class Interpreter implements StageRunner {
             return copy.lastStatus;
         } catch (ShellError e) {
             inner.reportFatal(e);
-            return e.status();
+            return 1;
         }
     }
 
