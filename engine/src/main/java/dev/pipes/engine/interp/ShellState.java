@@ -71,7 +71,7 @@ public final class ShellState {
         this.variables = from.variables.copy();
         this.functions = new HashMap<>(from.functions);
         this.options = from.options.copy();
-        this.jobs = new JobTable();
+        this.jobs = from.jobs.snapshot();
         this.launcher = from.launcher;
         this.services = from.services;
         this.shellPid = from.shellPid;
