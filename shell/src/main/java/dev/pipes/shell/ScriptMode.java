@@ -67,7 +67,7 @@ public final class ScriptMode {
             if (!rest.isEmpty()) state.arg0 = rest.remove(0);
             state.positional = rest;
             state.sourceName = "-c";
-            return finish(interpreter, interpreter.runText(command, "-c"));
+            return interpreter.runText(command, "-c");
         }
         if (!rest.isEmpty() && !rest.get(0).equals("-")) {
             String file = rest.remove(0);
@@ -82,7 +82,7 @@ public final class ScriptMode {
             state.arg0 = file;
             state.positional = rest;
             state.sourceName = file;
-            return finish(interpreter, interpreter.runText(text, file));
+            return interpreter.runText(text, file);
         }
         if (!rest.isEmpty()) rest.remove(0);
         String text;
@@ -93,12 +93,7 @@ public final class ScriptMode {
         }
         state.positional = rest;
         state.sourceName = "stdin";
-        return finish(interpreter, interpreter.runText(text, "stdin"));
-    }
-
-    /** The shell is done: background jobs it leaves behind keep running, as in sh. */
-    private static int finish(Interpreter interpreter, int status) {
-        return status;
+        return interpreter.runText(text, "stdin");
     }
 
     private static int usageError(ShellStreams streams, String message) {

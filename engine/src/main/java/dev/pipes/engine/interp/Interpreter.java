@@ -1,6 +1,5 @@
 package dev.pipes.engine.interp;
 
-import dev.pipes.engine.pattern.ShPattern;
 import dev.pipes.engine.plan.Plan;
 import dev.pipes.engine.plan.Stage;
 import dev.pipes.grammar.Parser;
@@ -20,7 +19,6 @@ import dev.pipes.grammar.ast.Script;
 import dev.pipes.grammar.ast.SimpleCommand;
 import dev.pipes.grammar.ast.Span;
 import dev.pipes.grammar.ast.Subshell;
-import dev.pipes.grammar.ast.Word;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -264,6 +262,15 @@ public final class Interpreter implements StageRunner {
     @Override
     public int run(Stage stage, ShellState stageState) {
         if (stageState != state) return new Interpreter(stageState, builtins).run(stage, stageState);
+        try {
+            return runHere(stage);
+        } catch (FatalShellError | LineAbortError e) {
+            error(e); // while this stage's redirections (its stderr) are still in place
+            throw e;
+        }
+    }
+
+    private int runHere(Stage stage) {
         return switch (stage) {
             case Stage.Builtin b -> runBuiltin(b);
             case Stage.Function f -> callFunction(f);
@@ -416,6 +423,8 @@ public final class Interpreter implements StageRunner {
     }
 
     void error(ShellError e) {
+        if (e.reported()) return;
+        e.markReported();
         Io.err(state, location(e.span() != null ? e.span() : currentSpan) + e.getMessage());
     }
 

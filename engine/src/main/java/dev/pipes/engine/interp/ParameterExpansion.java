@@ -1,6 +1,5 @@
 package dev.pipes.engine.interp;
 
-import dev.pipes.engine.pattern.FieldSplitter;
 import dev.pipes.engine.pattern.FieldSplitter.Piece;
 import dev.pipes.engine.pattern.ShPattern;
 import dev.pipes.grammar.ast.ParameterOp;
@@ -125,7 +124,9 @@ final class ParameterExpansion {
     }
 
     private void checkNounset() {
-        if (state.has(Options.Option.NOUNSET)) throw new FatalShellError(name + ": unbound variable");
+        if (!state.has(Options.Option.NOUNSET)) return;
+        boolean positional = Character.isDigit(name.charAt(0));
+        throw new FatalShellError((positional ? "$" : "") + name + ": unbound variable");
     }
 
     /** The value of a scalar parameter, or {@code null} when it is unset. */
@@ -158,10 +159,5 @@ final class ParameterExpansion {
             if (!(Character.isLetterOrDigit(c) || c == '_')) return false;
         }
         return true;
-    }
-
-    @SuppressWarnings("unused")
-    private static String join(List<Piece> pieces) {
-        return FieldSplitter.join(pieces);
     }
 }
