@@ -112,7 +112,7 @@ public final class Interpreter implements StageRunner {
             return state.lastStatus;
         } catch (FatalShellError e) {
             reportFatal(e);
-            return fatalStatus;
+            return fatalStatus == FatalShellError.STATUS ? e.status() : fatalStatus;
         } catch (ControlFlow.Exit exit) {
             return exit.status;
         } catch (ControlFlow.Return ret) {

@@ -47,7 +47,7 @@ final class ParameterExpansion {
             case ASSIGN_IF_UNSET_OR_EMPTY, ASSIGN_IF_UNSET -> {
                 boolean assign = op == ParameterOp.ASSIGN_IF_UNSET_OR_EMPTY ? !nonEmpty : !set;
                 if (assign) {
-                    if (list || !isName(name)) throw new FatalShellError("$" + name + ": cannot assign in this way");
+                    if (list || !isName(name)) throw new LineAbortError("$" + name + ": cannot assign in this way");
                     String assigned = expander.string(parameter.argument());
                     state.variables.set(name, assigned);
                     out.add(result(assigned));
