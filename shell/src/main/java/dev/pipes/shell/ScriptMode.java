@@ -28,8 +28,26 @@ public final class ScriptMode {
         return run(args, streams, Path.of("").toAbsolutePath(), System.getenv());
     }
 
-    /** Runs pipesh with an explicit working directory and environment (tests, embedding). */
+    /**
+     * Runs pipesh with an explicit working directory and environment (tests, embedding), in a
+     * thread whose stack is big enough for deep shell recursion.
+     */
     public static int run(String[] args, ShellStreams streams, Path cwd, Map<String, String> environment) {
+        int[] status = {1};
+        Thread shell = new Thread(null, () -> status[0] = runHere(args, streams, cwd, environment), "pipesh",
+                Interpreter.STACK_BYTES);
+        shell.start();
+        try {
+            shell.join();
+        } catch (InterruptedException e) {
+            shell.interrupt();
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        return status[0];
+    }
+
+    private static int runHere(String[] args, ShellStreams streams, Path cwd, Map<String, String> environment) {
         ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(), ServiceDirectory.none());
         int i = 0;
         String command = null;

@@ -30,6 +30,11 @@ import java.util.List;
  * {@link Executor} runs. One interpreter per state: a subshell gets a new one on a copy.
  */
 public final class Interpreter implements StageRunner {
+    /** Deep enough for real recursion; the threads that run interpreters get stacks sized for it. */
+    static final int MAX_FUNCTION_DEPTH = 5000;
+    /** Stack size of a thread that runs an interpreter: Java's default (1 MiB) allows ~500 nested calls. */
+    public static final long STACK_BYTES = 512L * 1024 * 1024;
+
     private final ShellState state;
     private final Builtins builtins;
     private final Executor executor;
@@ -122,6 +127,9 @@ public final class Interpreter implements StageRunner {
         } catch (ShellError e) {
             reportFatal(e);
             return e.status();
+        } catch (StackOverflowError e) {
+            error("recursion too deep: the shell's stack is exhausted");
+            return 1;
         }
     }
 
@@ -332,7 +340,9 @@ public final class Interpreter implements StageRunner {
         int savedLoops = state.loopDepth;
         state.loopDepth = 0;
         try {
-            if (state.functionDepth > 1000) throw new FatalShellError(f.argv().get(0) + ": maximum function nesting level exceeded (1000)");
+            if (state.functionDepth > MAX_FUNCTION_DEPTH) {
+                throw new FatalShellError(f.argv().get(0) + ": maximum function nesting level exceeded (" + MAX_FUNCTION_DEPTH + ")");
+            }
             Command body = definition.body();
             return runWithRedirects(body);
         } catch (ControlFlow.Return ret) {
