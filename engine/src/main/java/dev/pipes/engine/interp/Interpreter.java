@@ -355,6 +355,16 @@ public final class Interpreter implements StageRunner {
         }
     }
 
+    /** For a REPL: the lines announcing background jobs that finished since the last call. */
+    public List<String> jobNotifications() {
+        return state.jobs.takeFinishedReports();
+    }
+
+    /** For a REPL's Ctrl-C: stops the foreground pipeline's processes and stages; the shell goes on. */
+    public void interruptForeground() {
+        state.processGroup.terminateLive(false);
+    }
+
     /** Runs one stage in the foreground of this shell (for {@code command} and {@code exec}). */
     int runStage(Stage stage) {
         return executor.runForeground(Plan.of(String.join(" ", stageArgv(stage)), List.of(stage), false, false), state).get(0);
