@@ -55,7 +55,11 @@ class ReplFacingApiTest {
         Interpreter shell = shell();
         Thread interrupter = new Thread(() -> {
             try {
-                Thread.sleep(300);
+                // like a user who presses Ctrl-C once the command runs
+                while (ProcessHandle.current().descendants()
+                        .noneMatch(h -> h.info().arguments().map(a -> List.of(a).contains("20.5")).orElse(false))) {
+                    Thread.sleep(50);
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -63,7 +67,7 @@ class ReplFacingApiTest {
         });
         interrupter.start();
         long start = System.nanoTime();
-        int status = shell.runText("sleep 20 | cat", "repl");
+        int status = shell.runText("sleep 20.5 | cat", "repl");
         assertTrue(System.nanoTime() - start < 10_000_000_000L, "the pipeline was stopped");
         assertTrue(status == 0 || status == 143, "cat ended by end of input or by the signal: " + status);
         assertEquals(0, shell.runText("echo still here", "repl"));
