@@ -43,8 +43,11 @@ class ReplFacingApiTest {
         Interpreter shell = shell();
         shell.runText("sleep 0.1 &", "repl");
         assertEquals(List.of(), shell.jobNotifications());
-        Thread.sleep(600);
-        List<String> lines = shell.jobNotifications();
+        List<String> lines = List.of();
+        for (int i = 0; i < 200 && lines.isEmpty(); i++) {
+            Thread.sleep(50);
+            lines = shell.jobNotifications();
+        }
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).matches("\\[1\\]\\+  Done +sleep 0.1"), lines.get(0));
         assertEquals(List.of(), shell.jobNotifications());
