@@ -75,7 +75,7 @@ public final class Interpreter implements StageRunner {
         try {
             script = Parser.parse(text, sourceName);
         } catch (SyntaxError e) {
-            Io.err(state, sourceName + ":" + e.getMessage());
+            Io.err(state, e.render());
             return 2;
         }
         String savedSource = state.sourceText;
