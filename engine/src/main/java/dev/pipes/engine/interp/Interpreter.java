@@ -71,6 +71,7 @@ public final class Interpreter implements StageRunner {
      * reported any error as {@code NAME:LINE:COL: message} on the shell's standard error.
      */
     public int runText(String text, String sourceName) {
+        state.processGroup.clearInterrupt();
         Script script;
         try {
             script = Parser.parse(text, sourceName);

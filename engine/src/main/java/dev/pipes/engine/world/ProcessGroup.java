@@ -14,15 +14,16 @@ public final class ProcessGroup {
     private final Set<Process> processes = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private volatile boolean killed;
+    private volatile boolean interrupted;
 
     public void add(Process process) {
         processes.add(process);
-        if (killed) terminate(process, false);
+        if (killed || interrupted) terminate(process, false);
     }
 
     public void add(Thread thread) {
         threads.add(thread);
-        if (killed) thread.interrupt();
+        if (killed || interrupted) thread.interrupt();
     }
 
     /** A process or thread that ended leaves the group. */
@@ -53,8 +54,14 @@ public final class ProcessGroup {
      * pipeline while the shell itself goes on).
      */
     public void terminateLive(boolean force) {
+        interrupted = true; // a process being started right now is stopped as it joins
         for (Process process : processes) terminate(process, force);
         for (Thread thread : threads) thread.interrupt();
+    }
+
+    /** A new foreground command starts: an earlier {@link #terminateLive} no longer applies. */
+    public void clearInterrupt() {
+        interrupted = false;
     }
 
     /** The process ids still alive (for {@code jobs -p} and tests). */
