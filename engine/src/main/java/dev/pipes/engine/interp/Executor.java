@@ -96,7 +96,9 @@ final class Executor {
         List<Stage> stages = plan.stages();
         int n = stages.size();
         FdTable base = state.fds;
-        if (background) {
+        // as bash: a job reads /dev/null instead of the shell's own input, but keeps an input
+        // that was redirected or piped to the code that starts it
+        if (background && java.util.Objects.equals(base.get(0), state.initialStdin)) {
             try {
                 base = base.with(0, Channel.open(DEV_NULL, false, false));
             } catch (IOException e) {

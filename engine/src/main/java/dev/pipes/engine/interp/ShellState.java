@@ -30,6 +30,8 @@ public final class ShellState {
     public String arg0;
     public Path cwd;
     public FdTable fds;
+    /** What descriptor 0 was when the shell started: a job started with & reads /dev/null instead. */
+    final dev.pipes.engine.world.Channel initialStdin;
     public int lastStatus;
     public String lastBackgroundPid = "";
     public List<Integer> pipeStatus = List.of(0);
@@ -61,6 +63,7 @@ public final class ShellState {
         this.cwd = cwd;
         this.fds = fds;
         this.processGroup = new ProcessGroup();
+        this.initialStdin = fds.get(0);
         this.sourceName = "pipesh";
         if (variables.get("IFS") == null) variables.set("IFS", " \t\n");
         variables.set("PWD", cwd.toString());
@@ -82,6 +85,7 @@ public final class ShellState {
         this.arg0 = from.arg0;
         this.cwd = from.cwd;
         this.fds = from.fds;
+        this.initialStdin = from.initialStdin;
         this.lastStatus = from.lastStatus;
         this.lastBackgroundPid = from.lastBackgroundPid;
         this.pipeStatus = from.pipeStatus;
