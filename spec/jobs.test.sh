@@ -113,3 +113,9 @@ wait
 true && echo yes &
 wait
 ## stdout: yes
+
+#### jobs prints a running job as bash does
+sleep 1 &
+jobs
+kill %1
+## stdout: [1]+  Running                 sleep 1 &
