@@ -23,6 +23,8 @@ public final class ShellState {
     public final JobTable jobs;
     public final ProcessLauncher launcher;
     public final ServiceDirectory services;
+    /** Runs service stages; {@link ServiceRuntime#none()} until the services issue wires one in. */
+    public dev.pipes.engine.world.ServiceRuntime serviceRuntime = dev.pipes.engine.world.ServiceRuntime.none();
     public final long shellPid;
     /** The lines entered in this session (the REPL appends to it); shared with subshells. */
     public final List<String> history;
@@ -79,6 +81,7 @@ public final class ShellState {
         this.jobs = from.jobs.snapshot();
         this.launcher = from.launcher;
         this.services = from.services;
+        this.serviceRuntime = from.serviceRuntime;
         this.shellPid = from.shellPid;
         this.history = from.history;
         this.positional = new ArrayList<>(from.positional);
