@@ -7,8 +7,8 @@
 #
 # For each pipeline it prints the best of ROUNDS (default 5) alternating runs of bash and pipesh,
 # both as one `-c` run of the pipeline (pipesh's JVM start-up included) and as 3 pipelines inside
-# one shell process (start-up spread out): elapsed and CPU seconds and the ratios pipesh/bash,
-# and pipesh's peak RSS from /usr/bin/time -v.
+# one shell process (start-up spread out): elapsed and CPU seconds, the ratios pipesh/bash, the
+# same ratios net of pipesh's start-up (measured first), and pipesh's peak RSS (/usr/bin/time -v).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 size_mib=${1:-1024}
