@@ -26,6 +26,8 @@ public final class ShellState {
     /** Runs service stages; {@link ServiceRuntime#none()} until the services issue wires one in. */
     public dev.pipes.engine.world.ServiceRuntime serviceRuntime = dev.pipes.engine.world.ServiceRuntime.none();
     public final long shellPid;
+    /** When the shell started, for {@code $SECONDS}. */
+    final long startNanos;
     /** The lines entered in this session (the REPL appends to it); shared with subshells. */
     public final List<String> history;
     public List<String> positional;
@@ -59,6 +61,7 @@ public final class ShellState {
         this.launcher = launcher;
         this.services = services;
         this.shellPid = ProcessHandle.current().pid();
+        this.startNanos = System.nanoTime();
         this.history = new java.util.concurrent.CopyOnWriteArrayList<>();
         this.positional = List.of();
         this.arg0 = "pipesh";
@@ -83,6 +86,7 @@ public final class ShellState {
         this.services = from.services;
         this.serviceRuntime = from.serviceRuntime;
         this.shellPid = from.shellPid;
+        this.startNanos = from.startNanos;
         this.history = from.history;
         this.positional = new ArrayList<>(from.positional);
         this.arg0 = from.arg0;
