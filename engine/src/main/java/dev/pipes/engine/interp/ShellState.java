@@ -48,6 +48,9 @@ public final class ShellState {
     /** The line of the command being run, for {@code $LINENO}. */
     int currentLine;
     int sourceDepth;
+    /** getopts: the position inside a group of options, valid while OPTIND is {@link #getoptsOptind}. */
+    int getoptsPosition = 1;
+    int getoptsOptind = 1;
     int functionDepth;
     /** The text of the script being run, for {@code explain} and the text of jobs. */
     String sourceText = "";
@@ -65,6 +68,7 @@ public final class ShellState {
         this.history = new java.util.concurrent.CopyOnWriteArrayList<>();
         this.positional = List.of();
         this.arg0 = "pipesh";
+        variables.set("OPTIND", "1");
         this.cwd = cwd;
         this.fds = fds;
         this.processGroup = new ProcessGroup();
@@ -102,6 +106,8 @@ public final class ShellState {
         this.loopDepth = 0;
         this.functionDepth = from.functionDepth;
         this.sourceText = from.sourceText;
+        this.getoptsPosition = from.getoptsPosition;
+        this.getoptsOptind = from.getoptsOptind;
     }
 
     /** A copy for a subshell: changes to it never reach this state. */
