@@ -1,0 +1,470 @@
+package dev.pipes.engine.interp;
+
+import dev.pipes.engine.plan.Plan;
+import dev.pipes.engine.plan.Stage;
+import dev.pipes.grammar.Parser;
+import dev.pipes.grammar.SyntaxError;
+import dev.pipes.grammar.ast.AndOr;
+import dev.pipes.grammar.ast.BraceGroup;
+import dev.pipes.grammar.ast.CaseCommand;
+import dev.pipes.grammar.ast.Command;
+import dev.pipes.grammar.ast.CommandList;
+import dev.pipes.grammar.ast.ForCommand;
+import dev.pipes.grammar.ast.FunctionDefinition;
+import dev.pipes.grammar.ast.IfCommand;
+import dev.pipes.grammar.ast.ListItem;
+import dev.pipes.grammar.ast.LoopCommand;
+import dev.pipes.grammar.ast.Pipeline;
+import dev.pipes.grammar.ast.Script;
+import dev.pipes.grammar.ast.SimpleCommand;
+import dev.pipes.grammar.ast.Span;
+import dev.pipes.grammar.ast.Subshell;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs syntax trees on a {@link ShellState}: lists, and-or lists, control flow and functions here;
+ * each pipeline goes through the {@link Planner} (expansion, resolution) to a {@link Plan} that the
+ * {@link Executor} runs. One interpreter per state: a subshell gets a new one on a copy.
+ */
+public final class Interpreter implements StageRunner {
+    /** Deep enough for real recursion; the threads that run interpreters get stacks sized for it. */
+    static final int MAX_FUNCTION_DEPTH = 5000;
+    /** Stack size of a thread that runs an interpreter: Java's default (1 MiB) allows ~500 nested calls. */
+    public static final long STACK_BYTES = 512L * 1024 * 1024;
+
+    private final ShellState state;
+    private final Builtins builtins;
+    private final Executor executor;
+    private final CommandResolver resolver;
+    private final CompoundCommands compounds;
+    private Span currentSpan;
+
+    public Interpreter(ShellState state) {
+        this(state, Builtins.standard());
+    }
+
+    Interpreter(ShellState state, Builtins builtins) {
+        this.state = state;
+        this.builtins = builtins;
+        this.resolver = new CommandResolver(state, builtins);
+        this.executor = new Executor(this, this::error);
+        this.compounds = new CompoundCommands(this, state);
+    }
+
+    public ShellState state() {
+        return state;
+    }
+
+    Builtins builtins() {
+        return builtins;
+    }
+
+    CommandResolver resolver() {
+        return resolver;
+    }
+
+    /**
+     * Parses and runs a whole text as a shell does with a script: returns the exit status, having
+     * reported any error as {@code NAME:LINE:COL: message} on the shell's standard error.
+     */
+    public int runText(String text, String sourceName) {
+        state.processGroup.clearInterrupt();
+        Script script;
+        try {
+            script = Parser.parse(text, sourceName);
+        } catch (SyntaxError e) {
+            Io.err(state, e.render());
+            return 2;
+        }
+        String savedSource = state.sourceText;
+        state.sourceText = text;
+        try {
+            return runScript(script);
+        } finally {
+            state.sourceText = savedSource;
+        }
+    }
+
+    /** Runs a parsed script until its end or {@code exit}; returns the shell's exit status. */
+    public int runScript(Script script) {
+        return runScript(script, FatalShellError.STATUS);
+    }
+
+    /**
+     * Runs the top-level commands; a {@link LineAbortError} skips the rest of its line, a
+     * {@link FatalShellError} ends the script with {@code fatalStatus} (127 for a shell, 1 for a subshell).
+     */
+    int runScript(Script script, int fatalStatus) {
+        try {
+            executeLines(script.commands());
+            return state.lastStatus;
+        } catch (FatalShellError e) {
+            reportFatal(e);
+            return fatalStatus == FatalShellError.STATUS ? e.status() : fatalStatus;
+        } catch (ControlFlow.Exit exit) {
+            return exit.status;
+        } catch (ControlFlow.Return ret) {
+            return ret.status;
+        } catch (ControlFlow.Break | ControlFlow.Continue loop) {
+            return state.lastStatus;
+        } catch (ShellError e) {
+            reportFatal(e);
+            return e.status();
+        } catch (StackOverflowError e) {
+            error("recursion too deep: the shell's stack is exhausted");
+            return 1;
+        }
+    }
+
+    /**
+     * Runs top-level commands line by line, as a shell reads a script: a {@link LineAbortError}
+     * abandons the rest of its line and the next line runs ({@code eval} text counts as a line of its own).
+     */
+    private void executeLines(CommandList commands) {
+        int abortedLine = -1;
+        int previousLine = 0;
+        for (ListItem item : commands.items()) {
+            if (item.span().line() == abortedLine) continue;
+            // set -v shows each line as it is read: a line already read is not shown again
+            if (state.has(Options.Option.VERBOSE) && item.span().line() > previousLine) Io.err(state, text(item.span()));
+            previousLine = item.span().line() + lineCount(item.span());
+            try {
+                execute(new CommandList(List.of(item), item.span()));
+            } catch (LineAbortError e) {
+                error(e);
+                state.lastStatus = 1;
+                abortedLine = item.span().line() + lineCount(item.span());
+            }
+        }
+    }
+
+    /** How many lines after its first one a span ends on (a multi-line command aborts to its end). */
+    private int lineCount(Span span) {
+        String source = state.sourceText;
+        if (span.end() > source.length() || span.start() > span.end()) return 0;
+        int lines = 0;
+        for (int i = span.start(); i < span.end(); i++) if (source.charAt(i) == '\n') lines++;
+        return lines;
+    }
+
+    void execute(CommandList list) {
+        if (state.has(Options.Option.NOEXEC)) return;
+        for (ListItem item : list.items()) {
+            checkKilled();
+            if (item.background()) {
+                runBackground(item);
+            } else {
+                state.lastStatus = executeAndOr(item.command());
+            }
+        }
+    }
+
+    private void runBackground(ListItem item) {
+        AndOr andOr = item.command();
+        currentSpan = item.span();
+        Plan plan;
+        if (andOr.rest().isEmpty()) {
+            plan = planSafely(andOr.first(), true);
+            if (plan == null) return;
+        } else {
+            BraceGroup group = new BraceGroup(new CommandList(List.of(new ListItem(andOr, false, andOr.span())), andOr.span()),
+                    List.of(), andOr.span());
+            String text = text(andOr.span());
+            plan = Plan.of(text, List.of(new Stage.Compound(text, group, List.of())), false, true);
+        }
+        Job job = executor.runBackground(plan, state);
+        state.lastBackgroundPid = Long.toString(job.pid());
+        state.lastStatus = 0;
+    }
+
+    private int executeAndOr(AndOr andOr) {
+        List<AndOr.Link> rest = andOr.rest();
+        int status;
+        if (rest.isEmpty()) {
+            status = executePipeline(andOr.first());
+        } else {
+            state.errexitSuppressed++;
+            try {
+                status = executePipeline(andOr.first());
+            } finally {
+                state.errexitSuppressed--;
+            }
+            for (int i = 0; i < rest.size(); i++) {
+                AndOr.Link link = rest.get(i);
+                boolean run = link.connector() == AndOr.Connector.AND ? status == 0 : status != 0;
+                if (!run) continue;
+                boolean last = i == rest.size() - 1;
+                if (!last) state.errexitSuppressed++;
+                try {
+                    status = executePipeline(link.pipeline());
+                } finally {
+                    if (!last) state.errexitSuppressed--;
+                }
+                if (last) checkErrexit(status, link.pipeline());
+            }
+            state.lastStatus = status;
+            return status;
+        }
+        checkErrexit(status, andOr.first());
+        return status;
+    }
+
+    private void checkErrexit(int status, Pipeline pipeline) {
+        if (status != 0 && !pipeline.negated() && state.errexitSuppressed == 0 && state.has(Options.Option.ERREXIT)) {
+            throw new ControlFlow.Exit(status);
+        }
+    }
+
+    private int executePipeline(Pipeline pipeline) {
+        currentSpan = pipeline.span();
+        state.currentLine = pipeline.span().line();
+        if (pipeline.negated()) state.errexitSuppressed++;
+        try {
+            Plan plan = planSafely(pipeline, false);
+            if (plan == null) return state.lastStatus;
+            XTrace.traceIfAsked(plan, state);
+            List<Integer> statuses = executor.runForeground(plan, state);
+            state.pipeStatus = List.copyOf(statuses);
+            int status = statuses.get(statuses.size() - 1);
+            if (state.has(Options.Option.PIPEFAIL)) {
+                for (int s : statuses) if (s != 0) status = s;
+            }
+            if (pipeline.negated()) status = status == 0 ? 1 : 0;
+            state.lastStatus = status;
+            return status;
+        } finally {
+            if (pipeline.negated()) state.errexitSuppressed--;
+        }
+    }
+
+    /** Plans a pipeline; an expansion error is reported and gives status 1 (fatal ones end the shell). */
+    private Plan planSafely(Pipeline pipeline, boolean background) {
+        Planner planner = planner();
+        try {
+            return planner.plan(pipeline, background);
+        } catch (FatalShellError | LineAbortError e) {
+            throw e.at(pipeline.span());
+        } catch (ShellError e) {
+            error(e.at(pipeline.span()));
+            state.lastStatus = e.status();
+            return null;
+        }
+    }
+
+    Planner planner() {
+        return new Planner(resolver, ownCopy -> ownCopy ? new Interpreter(state.copy(), builtins).expander() : expander(),
+                state.sourceText);
+    }
+
+    Expander expander() {
+        return new Expander(state, this::captureOutput);
+    }
+
+    /** Runs a {@code $( )} on a copy of the state and returns its output; {@code $?} becomes its status. */
+    String captureOutput(Script script) {
+        ShellState copy = state.copy();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        copy.fds = copy.fds.with(1, dev.pipes.engine.world.Channel.Stream.writing(buffer, "command substitution"));
+        int status = new Interpreter(copy, builtins).runScript(script, 1);
+        state.lastStatus = status;
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    // ---- StageRunner: stages that run inside the shell
+
+    @Override
+    public int run(Stage stage, ShellState stageState) {
+        if (stageState != state) return new Interpreter(stageState, builtins).run(stage, stageState);
+        try {
+            return runHere(stage);
+        } catch (FatalShellError | LineAbortError e) {
+            error(e); // while this stage's redirections (its stderr) are still in place
+            throw e;
+        }
+    }
+
+    private int runHere(Stage stage) {
+        return switch (stage) {
+            case Stage.Builtin b -> runBuiltin(b);
+            case Stage.Function f -> callFunction(f);
+            case Stage.Compound c -> executeCompound(c.node());
+            case Stage.Assignments a -> assign(a);
+            case Stage.NotFound n -> notFound(n);
+            case Stage.Service s -> throw new IllegalStateException("a service stage runs through the service runtime");
+            case Stage.LocalCommand c -> throw new IllegalStateException("a local command never runs in the shell");
+        };
+    }
+
+    private int assign(Stage.Assignments a) {
+        int status = a.assignments().isEmpty() ? 0 : state.lastStatus;
+        if (a.assignments().isEmpty() && !a.redirects().isEmpty()) status = 0;
+        try {
+            a.assignments().forEach((name, value) -> {
+                if (state.has(Options.Option.ALLEXPORT)) state.variables.export(name, value);
+                else state.variables.set(name, value);
+            });
+        } catch (ShellError e) {
+            throw new LineAbortError(e.getMessage()).at(currentSpan);
+        }
+        return status;
+    }
+
+    private int notFound(Stage.NotFound n) {
+        if (n.notExecutable()) {
+            Io.err(state, "pipesh: " + n.name() + ": " + (java.nio.file.Files.isDirectory(state.resolve(n.name()))
+                    ? "Is a directory" : "Permission denied"));
+            return 126;
+        }
+        if (n.name().contains("/")) Io.err(state, "pipesh: " + n.name() + ": No such file or directory");
+        else Io.err(state, "pipesh: " + n.name() + ": command not found");
+        return 127;
+    }
+
+    private int runBuiltin(Stage.Builtin b) {
+        if (!b.assignments().isEmpty()) state.variables.pushScope(b.assignments());
+        try {
+            return builtins.run(b.argv(), new BuiltinContext(this, state));
+        } catch (ShellError e) {
+            if (e instanceof FatalShellError || e instanceof LineAbortError) throw e;
+            error(e);
+            return e.status();
+        } finally {
+            if (!b.assignments().isEmpty()) state.variables.popScope();
+        }
+    }
+
+    int callFunction(Stage.Function f) {
+        FunctionDefinition definition = state.functions.get(f.argv().get(0));
+        List<String> savedPositional = state.positional;
+        state.variables.pushScope(f.assignments());
+        state.positional = new ArrayList<>(f.argv().subList(1, f.argv().size()));
+        state.functionDepth++;
+        int savedLoops = state.loopDepth;
+        state.loopDepth = 0;
+        try {
+            if (state.functionDepth > MAX_FUNCTION_DEPTH) {
+                throw new FatalShellError(f.argv().get(0) + ": maximum function nesting level exceeded (" + MAX_FUNCTION_DEPTH + ")");
+            }
+            Command body = definition.body();
+            return runWithRedirects(body);
+        } catch (ControlFlow.Return ret) {
+            return ret.status;
+        } finally {
+            state.loopDepth = savedLoops;
+            state.functionDepth--;
+            state.positional = savedPositional;
+            state.variables.popScope();
+        }
+    }
+
+    /** For a REPL: the lines announcing background jobs that finished since the last call. */
+    public List<String> jobNotifications() {
+        return state.jobs.takeFinishedReports();
+    }
+
+    /** For a REPL's Ctrl-C: stops the foreground pipeline's processes and stages; the shell goes on. */
+    public void interruptForeground() {
+        state.processGroup.terminateLive(false);
+    }
+
+    /** Runs one stage in the foreground of this shell (for {@code command} and {@code exec}). */
+    int runStage(Stage stage) {
+        return executor.runForeground(Plan.of(String.join(" ", stageArgv(stage)), List.of(stage), false, false), state).get(0);
+    }
+
+    private static List<String> stageArgv(Stage stage) {
+        return switch (stage) {
+            case Stage.Builtin b -> b.argv();
+            case Stage.LocalCommand c -> c.argv();
+            case Stage.NotFound n -> n.argv();
+            default -> List.of(stage.kind());
+        };
+    }
+
+    /** Runs text in this shell (eval, source): no new scope, {@code exit} and {@code return} pass through. */
+    int evalText(String text, String sourceName) {
+        Script script;
+        try {
+            script = Parser.parse(text, sourceName);
+        } catch (SyntaxError e) {
+            error(sourceName + ":" + e.getMessage());
+            return 2;
+        }
+        String savedSource = state.sourceText;
+        String savedName = state.sourceName;
+        state.sourceText = text;
+        state.sourceName = sourceName.equals("eval") ? savedName : sourceName;
+        Span savedSpan = currentSpan;
+        try {
+            state.lastStatus = 0;
+            executeLines(script.commands());
+            return state.lastStatus;
+        } finally {
+            state.sourceText = savedSource;
+            state.sourceName = savedName;
+            currentSpan = savedSpan;
+        }
+    }
+
+    /** Runs a compound command with its own redirections (a function body at each call). */
+    private int runWithRedirects(Command body) {
+        if (body.redirects().isEmpty()) return executeCompound(body);
+        Stage stage = planner().stage(body, expander());
+        return executor.runForeground(Plan.of(text(body.span()), List.of(stage), false, false), state).get(0);
+    }
+
+    int executeCompound(Command command) {
+        currentSpan = command.span();
+        return switch (command) {
+            case BraceGroup group -> {
+                execute(group.body());
+                yield state.lastStatus;
+            }
+            case Subshell subshell -> compounds.subshell(subshell.body());
+            case IfCommand ifCommand -> compounds.executeIf(ifCommand);
+            case LoopCommand loop -> compounds.executeLoop(loop);
+            case ForCommand forCommand -> compounds.executeFor(forCommand);
+            case CaseCommand caseCommand -> compounds.executeCase(caseCommand);
+            case FunctionDefinition definition -> {
+                state.functions.put(definition.name(), definition);
+                yield 0;
+            }
+            case SimpleCommand simple -> throw new IllegalStateException("a simple command is planned, not run as compound");
+        };
+    }
+
+    void checkKilled() {
+        if (state.processGroup.killed() || Thread.currentThread().isInterrupted()) throw new ControlFlow.Exit(143);
+    }
+
+    // ---- errors
+
+    /** Prints {@code NAME:LINE:COL: message} for the command being run. */
+    void error(String message) {
+        Io.err(state, location(currentSpan) + message);
+    }
+
+    void error(ShellError e) {
+        if (e.reported()) return;
+        e.markReported();
+        Io.err(state, location(e.span() != null ? e.span() : currentSpan) + e.getMessage());
+    }
+
+    void reportFatal(ShellError e) {
+        error(e);
+    }
+
+    private String location(Span span) {
+        if (span == null || span.line() == 0) return state.sourceName + ": ";
+        return state.sourceName + ":" + span.line() + ":" + span.column() + ": ";
+    }
+
+    String text(Span span) {
+        String source = state.sourceText;
+        if (span == null || span.end() > source.length() || span.end() <= span.start()) return "";
+        return source.substring(span.start(), span.end());
+    }
+}
