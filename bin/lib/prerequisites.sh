@@ -14,6 +14,16 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
+# The interactive shell's tests: tmux drives pipesh in a real terminal (ReplTerminalIT); zsh and
+# fish load the completion scripts that `pipesh --completion zsh|fish` prints.
+prepare_terminal_tools() {
+  local missing=()
+  for tool in tmux zsh fish; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  apt_install "${missing[@]}" ||
+    echo "pipes: could not install ${missing[*]} (not root, or no apt-get); tests that need them skip" >&2
+}
+
 prepare_prerequisites() {
-  : # no prerequisite yet beyond a JDK and Maven
+  prepare_terminal_tools
 }
