@@ -76,7 +76,7 @@ class CompletionScriptTest {
         if (onPath("zsh")) run("zsh", "autoload -Uz compinit && compinit -u\n" + CompletionScript.forPipesh(CompletionScript.Shell.ZSH));
         if (onPath("fish")) {
             String out = run("fish", CompletionScript.forPipesh(CompletionScript.Shell.FISH) + "complete -C 'pipesh --completion '\n");
-            assertEquals("bash\nzsh\nfish\n", out.replaceAll("\t.*", ""));
+            assertEquals("bash\nfish\nzsh\n", out.replaceAll("\t.*", ""));
         }
         boolean both = onPath("zsh") && onPath("fish");
         if (!both && "true".equals(System.getenv("CI"))) {
