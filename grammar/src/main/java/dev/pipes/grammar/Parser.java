@@ -1,5 +1,6 @@
 package dev.pipes.grammar;
 
+import dev.pipes.grammar.antlr.ScriptParser;
 import dev.pipes.grammar.ast.Script;
 
 /**
@@ -24,16 +25,20 @@ public final class Parser {
      * @throws SyntaxError on any syntax error, never another exception for any input
      */
     public static Script parse(String text, String sourceName) {
-        return ScriptParser.parse(text, sourceName);
+        return ScriptParser.parse(text, sourceName).script();
     }
 
-    /** Whether {@code text} is complete, an incomplete beginning, or invalid; see {@link Completeness}. */
+    /**
+     * Whether {@code text} is complete, an incomplete beginning (an open quote or construct, a
+     * trailing {@code |}, {@code &&} or {@code ||}, a here-document without its delimiter line, a
+     * backslash-newline at the end), or invalid whatever follows.
+     */
     public static Completeness classify(String text) {
         try {
-            parse(text);
+            return ScriptParser.parse(text, DEFAULT_SOURCE_NAME).endsWithContinuation()
+                    ? Completeness.INCOMPLETE : Completeness.COMPLETE;
         } catch (SyntaxError error) {
             return error.atEndOfInput() ? Completeness.INCOMPLETE : Completeness.INVALID;
         }
-        return LineContinuation.endsWithContinuation(text) ? Completeness.INCOMPLETE : Completeness.COMPLETE;
     }
 }

@@ -19,6 +19,9 @@ public final class Main {
             out.println("pipesh " + version());
             return 0;
         }
+        if (args.length > 0 && args[0].equals("-n")) {
+            return ParseOnly.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.in, out, err);
+        }
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             out.print(usage());
             return 0;
