@@ -28,6 +28,8 @@ public final class LineStructure {
     private int index;
     private boolean redirectTargetNext;
     private int caseDepth;
+    /** After {@code name (}: a {@code )} now ends a function definition's head, and a body follows. */
+    private boolean functionHead;
 
     private LineStructure() {}
 
@@ -48,9 +50,12 @@ public final class LineStructure {
 
     private void operator(String op) {
         redirectTargetNext = false;
+        boolean afterFunctionName = state == State.ARGUMENTS && index == 0 && !command.isEmpty();
+        boolean closesFunctionHead = functionHead;
+        functionHead = op.equals("(") && afterFunctionName;
         switch (op) {
             case ")" -> {
-                state = state == State.CASE_PATTERNS ? State.COMMAND : State.ARGUMENTS;
+                state = state == State.CASE_PATTERNS || closesFunctionHead ? State.COMMAND : State.ARGUMENTS;
                 command = "";
             }
             case ";;" -> state = caseDepth > 0 ? State.CASE_PATTERNS : State.COMMAND;

@@ -32,6 +32,7 @@ class LineStructureTest {
         "{ a; } 2>/dev/null               => {/K a/C }/K /dev/null/R",
         "! grep x f                       => !/K grep/C x/arg(grep,1) f/arg(grep,2)",
         "echo if then                     => echo/C if/arg(echo,1) then/arg(echo,2)",
+        "f() { ls -l; }                    => f/C {/K ls/C -l/arg(ls,1) }/K",
         "(cd d && make) | tee log         => cd/C d/arg(cd,1) make/C tee/C log/arg(tee,1)",
     })
     void givesEveryWordItsRole(String text, String expected) {

@@ -1,0 +1,40 @@
+package dev.pipes.shell.repl;
+
+/**
+ * Routes Ctrl-C and Ctrl-Z to what runs in the foreground. At the prompt the line editor handles
+ * Ctrl-C itself (it drops the line); while an entry runs, Ctrl-C stops its pipeline and Ctrl-Z
+ * sends it to the background, and the shell itself never stops.
+ */
+public final class ForegroundSignals {
+    private final ShellSession session;
+    private volatile boolean running;
+
+    ForegroundSignals(ShellSession session) {
+        this.session = session;
+    }
+
+    void runInForeground(Runnable entry) {
+        running = true;
+        try {
+            entry.run();
+        } finally {
+            running = false;
+        }
+    }
+
+    /** Ctrl-C. Returns whether a foreground pipeline was there to stop. */
+    public boolean interrupt() {
+        if (!running) return false;
+        session.interruptForeground();
+        return true;
+    }
+
+    /** Ctrl-Z. Returns whether a foreground pipeline went to the background. */
+    public boolean suspend() {
+        return running && session.backgroundForeground();
+    }
+
+    public boolean foregroundRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.pipes.shell.repl.jline;
+
+import dev.pipes.shell.repl.EntryReader;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+
+/** Reads entries with JLine: line editing, continuation lines, history, completion. */
+public final class TerminalEntryReader implements EntryReader {
+    private final LineReader reader;
+
+    public TerminalEntryReader(LineReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public String read(String prompt, String continuationPrompt) throws Interrupted, EndOfInput {
+        // JLine expands %-sequences in the secondary prompt pattern: a literal % is doubled
+        reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuationPrompt.replace("%", "%%"));
+        try {
+            return reader.readLine(prompt);
+        } catch (UserInterruptException e) {
+            throw new Interrupted();
+        } catch (EndOfFileException e) {
+            throw new EndOfInput();
+        }
+    }
+    // JLine adds every accepted entry to its history (and to the history file) by itself.
+}
