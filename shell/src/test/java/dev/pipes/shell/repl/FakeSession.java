@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * {@code true}, {@code false}, {@code exit N}, {@code cd DIR}, {@code X=v}, {@code name() ...},
  * {@code wait-for-signal} (blocks until Ctrl-C or Ctrl-Z), {@code start-job} and {@code finish-job}.
  */
-final class FakeSession implements ShellSession, ShellFacts {
+public final class FakeSession implements ShellSession, ShellFacts {
     final List<String> ran = new CopyOnWriteArrayList<>();
     final List<String> events = new CopyOnWriteArrayList<>();
     final Map<String, String> variables = new TreeMap<>();
@@ -36,10 +36,22 @@ final class FakeSession implements ShellSession, ShellFacts {
     OptionalInt exit = OptionalInt.empty();
     int runningJobs;
 
-    FakeSession(Path cwd) {
+    public FakeSession(Path cwd) {
         this.cwd = cwd;
         variables.put("HOME", cwd.toString());
         variables.put("PATH", "/usr/bin:/bin");
+    }
+
+    public List<String> ran() {
+        return List.copyOf(ran);
+    }
+
+    public List<String> events() {
+        return List.copyOf(events);
+    }
+
+    public boolean awaitRunning() throws InterruptedException {
+        return running.await(10, TimeUnit.SECONDS);
     }
 
     @Override
