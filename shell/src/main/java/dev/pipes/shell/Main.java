@@ -26,8 +26,8 @@ public final class Main {
             out.print(usage());
             return 0;
         }
-        err.println("pipesh: not implemented yet");
-        return 2;
+        out.flush();
+        return ScriptMode.run(args, ShellStreams.of(out, err));
     }
 
     static String usage() {
