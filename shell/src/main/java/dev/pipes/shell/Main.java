@@ -26,6 +26,12 @@ public final class Main {
             out.print(usage());
             return 0;
         }
+        if (args.length > 0 && args[0].equals("--completion")) {
+            return dev.pipes.shell.repl.jline.InteractiveMain.completionScript(args, out, err);
+        }
+        if (args.length == 0 && out == System.out && dev.pipes.shell.repl.Interactive.onTerminal()) {
+            return dev.pipes.shell.repl.jline.InteractiveMain.run(ShellStreams.nativeStdio().fds(), err);
+        }
         out.flush();
         return ScriptMode.run(args, ShellStreams.of(out, err));
     }
@@ -40,6 +46,7 @@ public final class Main {
             Options:
               -c TEXT        run TEXT, then exit; NAME and ARGS become $0, $1, ...
               -n             parse only: print the syntax tree and exit (2 on a syntax error)
+              --completion SHELL  print a completion script of pipesh for bash, zsh or fish
               -h, --help     show this help and exit
               -V, --version  print the version and exit
 
