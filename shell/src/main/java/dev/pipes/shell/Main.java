@@ -10,7 +10,14 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int status = run(args, System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        // Not System.exit: it looks up the "java.lang.Runtime" logger to log the exit, and that
+        // makes the JDK search every jar on the class path for logging services, which cost more
+        // than the rest of a `pipesh -c true` (bench/startup.sh). pipesh needs no shutdown hook:
+        // the interactive shell restores the terminal before run returns.
+        Runtime.getRuntime().halt(status);
     }
 
     /** Runs pipesh with {@code args} and returns its exit status; never calls System.exit. */

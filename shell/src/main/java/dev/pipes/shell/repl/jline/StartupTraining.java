@@ -1,0 +1,50 @@
+package dev.pipes.shell.repl.jline;
+
+import dev.pipes.completions.ServiceCatalog;
+import dev.pipes.engine.interp.ShellState;
+import dev.pipes.engine.world.Channel;
+import dev.pipes.engine.world.FdTable;
+import dev.pipes.engine.world.ProcessLauncher;
+import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.shell.Main;
+import dev.pipes.shell.repl.EngineSession;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jline.terminal.Size;
+import org.jline.terminal.impl.ExternalTerminal;
+
+/**
+ * What the launcher runs once to build the start-up cache (AppCDS, or the Java 25 AOT cache):
+ * the work of {@code pipesh -c}, and an interactive session on an in-memory terminal (typing,
+ * highlighting, Tab, history), so that the classes both need are loaded and linked from the cache.
+ */
+public final class StartupTraining {
+    private StartupTraining() {}
+
+    public static void main(String[] args) throws IOException {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Main.run(new String[] {"-c", "x=1; f() { echo \"$x\" | cat; }; f >/dev/null; true"}, nowhere, nowhere);
+        Path home = Files.createTempDirectory("pipesh-training");
+        try {
+            byte[] keys = "echo 'a b' $HOME | wc -l >/dev/null\nec\t x\nif true; then\n:\nfi\nexit 0\n".getBytes(StandardCharsets.UTF_8);
+            try (ExternalTerminal terminal = new ExternalTerminal("training", "xterm",
+                    new ByteArrayInputStream(keys), OutputStream.nullOutputStream(), StandardCharsets.UTF_8)) {
+                terminal.setSize(new Size(100, 30));
+                FdTable fds = FdTable.of(Channel.Stream.reading(new ByteArrayInputStream(new byte[0]), "stdin"),
+                        Channel.Stream.writing(OutputStream.nullOutputStream(), "stdout"),
+                        Channel.Stream.writing(OutputStream.nullOutputStream(), "stderr"));
+                ShellState state = new ShellState(System.getenv(), home, fds, ProcessLauncher.os(), ServiceDirectory.none());
+                InteractiveShell.run(terminal, new EngineSession(state), ServiceCatalog.empty(), home, nowhere);
+            }
+        } finally {
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
