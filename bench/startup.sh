@@ -13,8 +13,8 @@ jar="$PIPES_ROOT/shell/target/pipesh.jar"
 # Build if needed, then let the launcher's background training finish: the cache is what we measure.
 "$pipesh" -c true
 major=$(java_major "$JAVA")
-cache="$PIPES_ROOT/shell/target/pipesh.aot"
-[ "$major" -ge 25 ] || cache="$PIPES_ROOT/shell/target/pipesh.jsa"
+cache="$PIPES_ROOT/shell/target/pipesh-script.aot"
+[ "$major" -ge 25 ] || cache="$PIPES_ROOT/shell/target/pipesh-script.jsa"
 for _ in $(seq 1 300); do
   [ -f "$cache" ] && [ "$cache" -nt "$jar" ] && break
   sleep 1

@@ -19,16 +19,19 @@ import org.jline.terminal.Size;
 import org.jline.terminal.impl.ExternalTerminal;
 
 /**
- * What the launcher runs once to build the start-up cache (AppCDS, or the Java 25 AOT cache):
- * the work of {@code pipesh -c}, and an interactive session on an in-memory terminal (typing,
- * highlighting, Tab, history), so that the classes both need are loaded and linked from the cache.
+ * What the launcher runs once to build a start-up cache (AppCDS, or the Java 25 AOT cache): the
+ * work of {@code pipesh -c}, and for the interactive cache also a session on an in-memory terminal
+ * (typing, highlighting, Tab, history). Two caches, because classes in a cache are loaded at
+ * start-up whether needed or not: {@code pipesh -c} should not pay for the line editor.
  */
 public final class StartupTraining {
     private StartupTraining() {}
 
+    /** {@code script}: train the {@code -c} / script start-up only; {@code interactive}: also the REPL's. */
     public static void main(String[] args) throws IOException {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Main.run(new String[] {"-c", "x=1; f() { echo \"$x\" | cat; }; f >/dev/null; true"}, nowhere, nowhere);
+        if (args.length > 0 && args[0].equals("script")) return;
         Path home = Files.createTempDirectory("pipesh-training");
         try {
             byte[] keys = "echo 'a b' $HOME | wc -l >/dev/null\nec\t x\nif true; then\n:\nfi\nexit 0\n".getBytes(StandardCharsets.UTF_8);
