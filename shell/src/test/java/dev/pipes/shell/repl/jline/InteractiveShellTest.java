@@ -73,6 +73,14 @@ class InteractiveShellTest {
     }
 
     @Test
+    void rightArrowTakesTheAutosuggestionFromHistory() throws IOException {
+        run(new FakeSession(home), "echo hello world\ntrue\n");
+        FakeSession second = new FakeSession(home);
+        run(second, "ec\u001bOC\n"); // Right, as a terminal in keypad mode sends it
+        assertEquals(List.of("echo hello world"), second.ran());
+    }
+
+    @Test
     void tabCompletesAServiceAndAQuotedFileName() throws IOException {
         Files.writeString(home.resolve("my notes.txt"), "");
         FakeSession session = new FakeSession(home);
