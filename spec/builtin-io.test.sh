@@ -118,3 +118,19 @@ printf 'first\nsecond\nthird\n' | { read a; cat; }
 second
 third
 ## END
+
+#### read then cat share a file
+seq 1 5 > f
+{ read a; read b; cat; } < f
+echo "$a $b"
+## STDOUT:
+3
+4
+5
+1 2
+## END
+
+#### read a continued line from a file
+printf 'a\\\nb\nc\n' > f
+{ read x; read y; echo "$x|$y"; } < f
+## stdout: ab|c

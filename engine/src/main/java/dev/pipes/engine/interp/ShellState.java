@@ -41,6 +41,8 @@ public final class ShellState {
     /** Depth of conditions (if/while tests, && || operands, !) in which set -e does not apply. */
     int errexitSuppressed;
     int loopDepth;
+    /** The line of the command being run, for {@code $LINENO}. */
+    int currentLine;
     int sourceDepth;
     int functionDepth;
     /** The text of the script being run, for {@code explain} and the text of jobs. */
