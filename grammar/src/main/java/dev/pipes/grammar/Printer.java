@@ -177,6 +177,8 @@ public final class Printer {
             out.append(body);
             if (!body.isEmpty() && !body.endsWith("\n")) out.append('\n');
             out.append(hereDoc.delimiter());
+            // an empty delimiter line must be a line: at the very end of a text it would not be
+            if (hereDoc.delimiter().isEmpty()) out.append('\n');
         }
         pendingHereDocs.clear();
     }
