@@ -18,12 +18,17 @@ public final class ForegroundSignals {
         try {
             entry.run();
         } finally {
-            running = false;
+            // A Ctrl-C that arrives as the entry ends must not reach the next prompt: wait for an
+            // interrupt in progress, then drop the thread interrupt that stopping may have left.
+            synchronized (this) {
+                running = false;
+                Thread.interrupted();
+            }
         }
     }
 
     /** Ctrl-C. Returns whether a foreground pipeline was there to stop. */
-    public boolean interrupt() {
+    public synchronized boolean interrupt() {
         if (!running) return false;
         session.interruptForeground();
         return true;
