@@ -42,6 +42,10 @@ public final class FakeSession implements ShellSession, ShellFacts {
         variables.put("PATH", "/usr/bin:/bin");
     }
 
+    public void setVariable(String name, String value) {
+        variables.put(name, value);
+    }
+
     public List<String> ran() {
         return List.copyOf(ran);
     }

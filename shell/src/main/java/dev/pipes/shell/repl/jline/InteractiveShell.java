@@ -60,6 +60,10 @@ public final class InteractiveShell {
 
     static LineReader lineReader(Terminal terminal, ShellSession session, ServiceCatalog catalog, Path home, PrintStream err) {
         PathCommands pathCommands = new PathCommands();
+        // Listing the PATH takes some milliseconds: do it now, off the prompt's way, rather than
+        // on the first keystroke (highlighting asks whether the command exists).
+        String path = session.facts().variable("PATH").orElse("");
+        Thread.ofVirtual().name("pipesh-path-scan").start(() -> pathCommands.names(path));
         SpecLoader specs = new SpecLoader(home.resolve("completions"), err::println);
         Completer completer = new Completer(session.facts(), catalog, specs, pathCommands);
         Highlighter highlighter = new Highlighter(new CommandKinds(session.facts(), catalog, pathCommands));

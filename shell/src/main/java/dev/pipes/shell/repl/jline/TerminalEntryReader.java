@@ -15,10 +15,10 @@ public final class TerminalEntryReader implements EntryReader {
 
     @Override
     public String read(String prompt, String continuationPrompt) throws Interrupted, EndOfInput {
-        // JLine expands %-sequences in the secondary prompt pattern: a literal % is doubled
+        // JLine expands %-sequences in both prompts: a literal % (a directory, a PIPES_PROMPT) is doubled
         reader.setVariable(LineReader.SECONDARY_PROMPT_PATTERN, continuationPrompt.replace("%", "%%"));
         try {
-            return reader.readLine(prompt);
+            return reader.readLine(prompt.replace("%", "%%"));
         } catch (UserInterruptException e) {
             throw new Interrupted();
         } catch (EndOfFileException e) {

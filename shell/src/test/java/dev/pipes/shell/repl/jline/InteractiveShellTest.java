@@ -81,6 +81,17 @@ class InteractiveShellTest {
     }
 
     @Test
+    void promptsAreShownAsTheyExpandPercentSignsIncluded() throws IOException {
+        FakeSession session = new FakeSession(home);
+        session.setVariable("PIPES_PROMPT", "100%P \\m> ");
+        session.setVariable("PIPES_PROMPT2", "%%more> ");
+        run(session, "ls |\nwc\n");
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("100%P embedded> "), shown);
+        assertTrue(shown.contains("%%more> "), shown);
+    }
+
+    @Test
     void tabCompletesAServiceAndAQuotedFileName() throws IOException {
         Files.writeString(home.resolve("my notes.txt"), "");
         FakeSession session = new FakeSession(home);
