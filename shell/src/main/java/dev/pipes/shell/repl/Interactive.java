@@ -12,6 +12,9 @@ public final class Interactive {
      * 21; from Java 22 on it may exist without a terminal and {@code Console.isTerminal()} answers.
      */
     public static boolean onTerminal() {
+        // From Java 22 the console is the JDK's own JLine unless told otherwise: loading it to ask
+        // one question costs a third of a second. The plain one answers the same question.
+        if (System.getProperty("jdk.console") == null) System.setProperty("jdk.console", "java.base");
         Console console = System.console();
         if (console == null) return false;
         try {

@@ -30,14 +30,17 @@ public final class Prompts {
         this.root = root;
     }
 
-    /** Takes the user and host from the process's environment. */
+    /**
+     * Takes the user and host from the process's environment. The host name comes from
+     * {@code $HOSTNAME} or the kernel, never from a name lookup, which can take seconds.
+     */
     public static Prompts ofProcess() {
         String user = System.getProperty("user.name", "");
         String host = System.getenv().getOrDefault("HOSTNAME", "");
         if (host.isEmpty()) {
             try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
+                host = java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            } catch (java.io.IOException | RuntimeException e) {
                 host = "localhost";
             }
         }

@@ -38,7 +38,10 @@ public final class InteractiveShell {
 
     /** Runs the interactive shell on the process's terminal; returns the exit status. */
     public static int run(ShellSession session, ServiceCatalog catalog, PrintStream err) {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true)
+        // The "exec" provider (stty) starts in a fraction of the time of the FFM one, whose
+        // native call stubs are generated at every start; the usual JLine property still chooses.
+        String provider = System.getProperty("org.jline.terminal.provider", "exec");
+        try (Terminal terminal = TerminalBuilder.builder().system(true).provider(provider).nativeSignals(true)
                 .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
             return run(terminal, session, catalog, pipesHome(), err);
         } catch (IOException e) {

@@ -27,11 +27,33 @@ import org.jline.terminal.impl.ExternalTerminal;
 public final class StartupTraining {
     private StartupTraining() {}
 
+    /**
+     * The training has no terminal, so the classes that open the real one are loaded by hand (the
+     * provider InteractiveShell asks for, its pty, the signal plumbing) to be in the cache too.
+     */
+    private static void systemTerminalClasses() throws IOException {
+        try (var terminal = org.jline.terminal.TerminalBuilder.builder().system(true).provider("exec").dumb(true).build()) {
+            terminal.getAttributes();
+        }
+        Object registration = org.jline.utils.Signals.register("WINCH", () -> { });
+        org.jline.utils.Signals.unregister("WINCH", registration);
+        for (String name : new String[] {"org.jline.terminal.impl.PosixSysTerminal", "org.jline.terminal.impl.exec.ExecPty",
+                "org.jline.terminal.impl.AbstractPty$PtyInputStream", "org.jline.utils.FastBufferedOutputStream",
+                "org.jline.utils.ShutdownHooks", "org.jline.terminal.impl.exec.ExecTerminalProvider"}) {
+            try {
+                Class.forName(name, false, StartupTraining.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // a class renamed in another JLine version: it is simply not cached
+            }
+        }
+    }
+
     /** {@code script}: train the {@code -c} / script start-up only; {@code interactive}: also the REPL's. */
     public static void main(String[] args) throws IOException {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Main.run(new String[] {"-c", "x=1; f() { echo \"$x\" | cat; }; f >/dev/null; true"}, nowhere, nowhere);
         if (args.length > 0 && args[0].equals("script")) return;
+        systemTerminalClasses();
         Path home = Files.createTempDirectory("pipesh-training");
         try {
             byte[] keys = "echo 'a b' $HOME | wc -l >/dev/null\nec\t x\nif true; then\n:\nfi\nexit 0\n".getBytes(StandardCharsets.UTF_8);
