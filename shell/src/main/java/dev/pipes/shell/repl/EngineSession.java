@@ -45,6 +45,11 @@ public final class EngineSession implements ShellSession {
     }
 
     @Override
+    public void rememberEarlier(List<String> entries) {
+        state.history.addAll(0, entries);
+    }
+
+    @Override
     public void interruptForeground() {
         ProcessGroup group = foreground;
         if (group != null) group.kill(false);

@@ -18,6 +18,12 @@ public interface ShellSession {
     int run(String entry);
 
     /**
+     * The entries of earlier sessions, oldest first, read from the history file when the shell
+     * starts: the {@code history} builtin lists them before this session's, as sh does.
+     */
+    default void rememberEarlier(List<String> entries) {}
+
+    /**
      * Ctrl-C while {@link #run} runs: stop every stage of the foreground pipeline. Called from
      * the terminal's signal thread.
      */

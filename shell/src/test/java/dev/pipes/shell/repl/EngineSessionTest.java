@@ -107,8 +107,9 @@ class EngineSessionTest {
     @Test
     void entriesGoToTheHistoryTheBuiltinLists() {
         EngineSession session = session();
+        session.rememberEarlier(List.of("ls earlier"));
         session.run("echo one");
         session.run("history");
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("echo one"), out.toString(StandardCharsets.UTF_8));
+        assertEquals("one\n    1  ls earlier\n    2  echo one\n    3  history\n", out.toString(StandardCharsets.UTF_8));
     }
 }

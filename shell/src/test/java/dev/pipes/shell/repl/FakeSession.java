@@ -29,6 +29,7 @@ public final class FakeSession implements ShellSession, ShellFacts {
     final List<String> functions = new ArrayList<>();
     final List<NamedEntry> jobs = new ArrayList<>();
     final List<String> notices = new ArrayList<>();
+    final List<String> earlier = new ArrayList<>();
     final CountDownLatch running = new CountDownLatch(1);
     private volatile CountDownLatch signalled = new CountDownLatch(1);
     Path cwd;
@@ -106,6 +107,15 @@ public final class FakeSession implements ShellSession, ShellFacts {
             }
         };
         return status;
+    }
+
+    public List<String> earlier() {
+        return List.copyOf(earlier);
+    }
+
+    @Override
+    public void rememberEarlier(List<String> entries) {
+        earlier.addAll(entries);
     }
 
     @Override

@@ -15,6 +15,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
@@ -51,6 +54,10 @@ public final class InteractiveShell {
 
     public static int run(Terminal terminal, ShellSession session, ServiceCatalog catalog, Path home, PrintStream err) {
         LineReader reader = lineReader(terminal, session, catalog, home, err);
+        reader.getHistory().attach(reader); // reads the history file now, for the history builtin
+        List<String> earlier = new ArrayList<>();
+        for (History.Entry entry : reader.getHistory()) earlier.add(entry.line());
+        session.rememberEarlier(earlier);
         Repl repl = new Repl(new TerminalEntryReader(reader), session, Prompts.ofProcess(), err);
         // While an entry runs, Ctrl-C and Ctrl-Z reach the shell as signals (the terminal is
         // then in its normal mode); while the user types, JLine turns Ctrl-C into an exception.

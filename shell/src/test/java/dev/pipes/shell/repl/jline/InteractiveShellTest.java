@@ -62,6 +62,7 @@ class InteractiveShellTest {
         // Ctrl-P twice brings back the first entry of the earlier session
         run(second, "\u0010\u0010\n");
         assertEquals(List.of("true"), second.ran());
+        assertEquals(List.of("true", "false"), second.earlier(), "the history builtin's earlier entries");
     }
 
     @Test
