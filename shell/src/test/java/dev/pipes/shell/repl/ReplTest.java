@@ -115,6 +115,37 @@ class ReplTest {
     }
 
     @Test
+    void aCtrlCThatArrivesAsTheEntryEndsDoesNotCancelTheNextPrompt() {
+        // The session stops the foreground by interrupting the loop's thread, as the engine does;
+        // here the Ctrl-C comes at the very end of the entry, so nothing but the flag is left.
+        List<Boolean> interruptedAtPrompt = new java.util.ArrayList<>();
+        Deque<String> entries = new ArrayDeque<>(List.of("late-signal", "true"));
+        Repl[] repl = new Repl[1];
+        ShellSession interrupting = new ForwardingSession(session) {
+            @Override
+            public int run(String entry) {
+                if (entry.equals("late-signal")) repl[0].signals().interrupt();
+                return super.run(entry);
+            }
+
+            @Override
+            public void interruptForeground() {
+                Thread.currentThread().interrupt();
+            }
+        };
+        EntryReader reader = (prompt, continuation) -> {
+            interruptedAtPrompt.add(Thread.currentThread().isInterrupted());
+            String next = entries.poll();
+            if (next == null) throw new EntryReader.EndOfInput();
+            return next;
+        };
+        repl[0] = new Repl(reader, interrupting, prompts, out);
+        repl[0].run();
+        assertEquals(List.of(false, false, false), interruptedAtPrompt);
+        assertEquals(List.of("late-signal", "true"), session.ran);
+    }
+
+    @Test
     void ctrlZWhileAnEntryRunsSendsItToTheBackground() throws Exception {
         Repl repl = new Repl(scripted("wait-for-signal", "^D", "^D"), session, prompts, out);
         CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(repl::run);
