@@ -44,7 +44,9 @@ public final class InteractiveShell {
         // The "exec" provider (stty) starts in a fraction of the time of the FFM one, whose
         // native call stubs are generated at every start; the usual JLine property still chooses.
         String provider = System.getProperty("org.jline.terminal.provider", "exec");
+        // With standard output redirected (pipesh >log), the line editor draws on standard error.
         try (Terminal terminal = TerminalBuilder.builder().system(true).provider(provider).nativeSignals(true)
+                .systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr)
                 .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
             return run(terminal, session, catalog, pipesHome(), err);
         } catch (IOException e) {
