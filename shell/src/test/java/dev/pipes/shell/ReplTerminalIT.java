@@ -60,6 +60,12 @@ class ReplTerminalIT {
         keys("echo still here", "Enter");
         awaitScreen(s -> lines(s).contains("still here"), "the shell running on after Ctrl-C");
 
+        keys("while true; do :; done", "Enter"); // a loop inside the shell, no process to signal
+        Thread.sleep(700);
+        keys("C-c");
+        keys("echo loop stopped with $?", "Enter");
+        awaitScreen(s -> lines(s).contains("loop stopped with 130"), "Ctrl-C stopping a loop run by the shell itself");
+
         keys("C-r", "one two");
         awaitScreen(s -> s.contains("echo one two three | wordcount"), "Ctrl-R finding the earlier entry");
         keys("C-g");
