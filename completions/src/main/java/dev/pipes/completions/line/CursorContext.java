@@ -53,7 +53,9 @@ public record CursorContext(Kind kind, String prefix, String rawPrefix, int repl
         } else {
             // Ask where a word typed here would go by lexing a one-letter stand-in for it.
             words = LineStructure.words(LenientLexer.lex(before + "x"));
-            Word standIn = words.get(words.size() - 1);
+            Word standIn = words.isEmpty() ? null : words.get(words.size() - 1);
+            // the stand-in can also vanish into something open: a here-document's first line
+            if (standIn == null || standIn.start() != cursor) return none(cursor);
             Token empty = new Token(Token.Kind.WORD, cursor, cursor, "", List.of(), false);
             word = new Word(empty, standIn.role(), standIn.command(), standIn.index());
         }

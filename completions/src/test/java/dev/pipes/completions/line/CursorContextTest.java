@@ -30,10 +30,11 @@ class CursorContextTest {
         "fg %^                      => JOB prefix=% from=3",
         "kill -9 %1^                => JOB prefix=%1 from=8 previous=-9",
         "ls # comm^                 => NONE prefix= from=9",
+        "cat <<EOF\\n^                => NONE prefix= from=10",
         "ls x^ | wc                 => ARGUMENT prefix=x from=3 command=ls index=1",
     })
     void knowsWhatIsTypedAtTheCursor(String line, String expected) {
-        String text = line.strip();
+        String text = line.strip().replace("\\n", "\n");
         int cursor = text.indexOf('^');
         CursorContext c = CursorContext.at(text.replace("^", ""), cursor);
         StringBuilder actual = new StringBuilder(c.kind() + " prefix=" + c.prefix() + " from=" + c.replaceFrom());
