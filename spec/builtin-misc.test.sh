@@ -243,6 +243,7 @@ echo not reached
 ## status: 3
 
 #### return outside a function fails
+# pipesh: status 1 like any builtin error; bash uses 2 here
 return 1 2>/dev/null
 echo $?
 ## stdout: 1

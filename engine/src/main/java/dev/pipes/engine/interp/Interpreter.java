@@ -286,10 +286,7 @@ public final class Interpreter implements StageRunner {
             case Stage.Compound c -> executeCompound(c.node());
             case Stage.Assignments a -> assign(a);
             case Stage.NotFound n -> notFound(n);
-            case Stage.Service s -> {
-                error(s.service() + ": services are not available in this shell");
-                yield 127;
-            }
+            case Stage.Service s -> throw new IllegalStateException("a service stage runs through the service runtime");
             case Stage.LocalCommand c -> throw new IllegalStateException("a local command never runs in the shell");
         };
     }

@@ -31,7 +31,7 @@ final class JobBuiltins {
         Job current = ctx.state.jobs.current();
         for (Job job : ctx.state.jobs.all()) {
             if (pids) ctx.println(Long.toString(job.pid()));
-            else if (long_) ctx.println(job.describe(job == current).replaceFirst("  ", "  " + job.pid() + " "));
+            else if (long_) ctx.println(job.describe(job == current).replaceFirst("  ", " " + job.pid() + " "));
             else ctx.println(job.describe(job == current));
             if (job.done()) job.markReported();
         }

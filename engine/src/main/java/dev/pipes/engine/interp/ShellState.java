@@ -23,6 +23,8 @@ public final class ShellState {
     public final JobTable jobs;
     public final ProcessLauncher launcher;
     public final ServiceDirectory services;
+    /** Runs service stages; {@link ServiceRuntime#none()} until the services issue wires one in. */
+    public dev.pipes.engine.world.ServiceRuntime serviceRuntime = dev.pipes.engine.world.ServiceRuntime.none();
     public final long shellPid;
     /** The lines entered in this session (the REPL appends to it); shared with subshells. */
     public final List<String> history;
@@ -30,6 +32,8 @@ public final class ShellState {
     public String arg0;
     public Path cwd;
     public FdTable fds;
+    /** What descriptor 0 was when the shell started: a job started with & reads /dev/null instead. */
+    final dev.pipes.engine.world.Channel initialStdin;
     public int lastStatus;
     public String lastBackgroundPid = "";
     public List<Integer> pipeStatus = List.of(0);
@@ -63,6 +67,7 @@ public final class ShellState {
         this.cwd = cwd;
         this.fds = fds;
         this.processGroup = new ProcessGroup();
+        this.initialStdin = fds.get(0);
         this.sourceName = "pipesh";
         if (variables.get("IFS") == null) variables.set("IFS", " \t\n");
         variables.set("PWD", cwd.toString());
@@ -78,12 +83,14 @@ public final class ShellState {
         this.jobs = from.jobs.snapshot();
         this.launcher = from.launcher;
         this.services = from.services;
+        this.serviceRuntime = from.serviceRuntime;
         this.shellPid = from.shellPid;
         this.history = from.history;
         this.positional = new ArrayList<>(from.positional);
         this.arg0 = from.arg0;
         this.cwd = from.cwd;
         this.fds = from.fds;
+        this.initialStdin = from.initialStdin;
         this.lastStatus = from.lastStatus;
         this.lastBackgroundPid = from.lastBackgroundPid;
         this.pipeStatus = from.pipeStatus;
