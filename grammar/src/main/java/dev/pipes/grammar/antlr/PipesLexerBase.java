@@ -26,12 +26,12 @@ public abstract class PipesLexerBase extends Lexer {
             Map.entry("in", PipesLexer.IN), Map.entry("{", PipesLexer.LBRACE),
             Map.entry("}", PipesLexer.RBRACE), Map.entry("!", PipesLexer.BANG));
 
-    /** Tokens after which a command starts (so a {@code case} there opens a case command). */
+    /** Tokens after which a command starts (so a {@code case} there opens a case command); {@code )} ends a case pattern. */
     private static final Set<Integer> BEFORE_COMMAND = Set.of(
             PipesLexer.NEWLINE, PipesLexer.SEMI, PipesLexer.AMP, PipesLexer.AND_IF, PipesLexer.OR_IF,
             PipesLexer.PIPE, PipesLexer.LPAREN, PipesLexer.DOLLAR_PAREN, PipesLexer.DSEMI, PipesLexer.IF,
             PipesLexer.THEN, PipesLexer.ELSE, PipesLexer.ELIF, PipesLexer.DO, PipesLexer.WHILE,
-            PipesLexer.UNTIL, PipesLexer.LBRACE, PipesLexer.BANG);
+            PipesLexer.UNTIL, PipesLexer.LBRACE, PipesLexer.BANG, PipesLexer.RPAREN);
 
     /** Tokens that can end a word in command text (then followed by WORD_END if the word ends there). */
     private static final Set<Integer> WORD_PARTS = Set.of(
@@ -100,7 +100,7 @@ public abstract class PipesLexerBase extends Lexer {
         return endsWithContinuation;
     }
 
-    // ---- called from the grammar's actions and predicates ----
+    // ---- called from the grammar's actions ----
 
     protected void lineContinuation() {
         if (_input.index() >= text.length()) endsWithContinuation = true;
@@ -218,7 +218,8 @@ public abstract class PipesLexerBase extends Lexer {
             if (reserved != null && isWholeWord()) {
                 setType(reserved);
                 if (reserved == PipesLexer.CASE && BEFORE_COMMAND.contains(lastType)) current().caseDepth++;
-                if (reserved == PipesLexer.ESAC && current().caseDepth > 0) current().caseDepth--;
+                boolean endsCase = BEFORE_COMMAND.contains(lastType) || lastType == PipesLexer.IN; // not "echo esac"
+                if (reserved == PipesLexer.ESAC && endsCase && current().caseDepth > 0) current().caseDepth--;
             }
         } else if (type == PipesLexer.DIGITS) {
             int next = _input.LA(1);
