@@ -29,6 +29,12 @@ public final class Highlighter {
         Style[] styles = new Style[text.length()];
         Arrays.fill(styles, Style.PLAIN);
         List<Token> tokens = LenientLexer.lex(text);
+        paint(text, tokens, styles);
+        markSyntaxError(text, tokens, styles);
+        return spans(styles);
+    }
+
+    private void paint(String text, List<Token> tokens, Style[] styles) {
         for (Token token : tokens) {
             switch (token.kind()) {
                 case OPERATOR -> paint(styles, token.start(), token.end(), token.text().equals("\n") ? Style.PLAIN : Style.OPERATOR);
@@ -40,10 +46,26 @@ public final class Highlighter {
         }
         for (Word word : LineStructure.words(tokens)) {
             paint(styles, word.start(), word.end(), styleOf(word, tokens));
-            for (Segment segment : word.token().segments()) paint(styles, segment.start(), segment.end(), styleOf(segment));
+            for (Segment segment : word.token().segments()) {
+                paint(styles, segment.start(), segment.end(), styleOf(segment));
+                if (segment.kind() == Segment.Kind.SUBSTITUTION) paintInside(text, segment, styles);
+            }
         }
-        markSyntaxError(text, tokens, styles);
-        return spans(styles);
+    }
+
+    /**
+     * The commands inside {@code $( )} are coloured as commands too; the brackets keep the
+     * substitution's colour. Their syntax errors are the whole text's parse's to report.
+     */
+    private void paintInside(String text, Segment segment, Style[] styles) {
+        String whole = text.substring(segment.start(), segment.end());
+        if (!whole.startsWith("$(") || whole.startsWith("$((")) return;
+        int end = whole.endsWith(")") ? whole.length() - 1 : whole.length();
+        String inner = whole.substring(2, end);
+        Style[] innerStyles = new Style[inner.length()];
+        Arrays.fill(innerStyles, Style.PLAIN);
+        paint(inner, LenientLexer.lex(inner), innerStyles);
+        System.arraycopy(innerStyles, 0, styles, segment.start() + 2, inner.length());
     }
 
     private Style styleOf(Word word, List<Token> tokens) {
