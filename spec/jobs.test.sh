@@ -119,3 +119,25 @@ sleep 1 &
 jobs
 kill %1
 ## stdout: [1]+  Running                 sleep 1 &
+
+#### kill -0 asks whether a process exists
+kill -0 $$
+echo $?
+kill -0 999999 2>/dev/null
+echo $?
+## STDOUT:
+0
+1
+## END
+
+#### kill -9 a job
+sleep 5 &
+kill -9 %1
+wait %1
+echo $?
+## stdout: 137
+
+#### wait for a job that is not there
+wait %4 2>/dev/null
+echo $?
+## stdout: 127
