@@ -30,6 +30,9 @@ import org.jline.widget.AutosuggestionWidgets;
  * the foreground pipeline.
  */
 public final class InteractiveShell {
+    /** The terminal providers tried in order; StartupTraining caches their classes. */
+    static final String TERMINAL_PROVIDERS = "jni,exec,ffm";
+
     private InteractiveShell() {}
 
     /** Where pipesh keeps its files: {@code $PIPES_HOME}, else {@code ~/.pipes}. */
@@ -41,11 +44,14 @@ public final class InteractiveShell {
 
     /** Runs the interactive shell on the process's terminal; returns the exit status. */
     public static int run(ShellSession session, ServiceCatalog catalog, PrintStream err) {
-        // The "exec" provider (stty) starts in a fraction of the time of the FFM one, whose
-        // native call stubs are generated at every start; the usual JLine property still chooses.
-        String provider = System.getProperty("org.jline.terminal.provider", "exec");
+        // JNI (then stty) rather than JLine's default FFM, whose native call stubs are generated
+        // at every start and cost a quarter of a second; the usual JLine property still chooses.
+        TerminalBuilder builder = TerminalBuilder.builder().system(true).nativeSignals(true);
+        String provider = System.getProperty(TerminalBuilder.PROP_PROVIDER);
+        if (provider != null) builder.provider(provider);
+        else builder.providers(TERMINAL_PROVIDERS);
         // With standard output redirected (pipesh >log), the line editor draws on standard error.
-        try (Terminal terminal = TerminalBuilder.builder().system(true).provider(provider).nativeSignals(true)
+        try (Terminal terminal = builder
                 .systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr)
                 .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
             return run(terminal, session, catalog, pipesHome(), err);

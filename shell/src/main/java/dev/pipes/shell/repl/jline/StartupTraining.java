@@ -32,14 +32,17 @@ public final class StartupTraining {
      * provider InteractiveShell asks for, its pty, the signal plumbing) to be in the cache too.
      */
     private static void systemTerminalClasses() throws IOException {
-        try (var terminal = org.jline.terminal.TerminalBuilder.builder().system(true).provider("exec").dumb(true).build()) {
+        try (var terminal = org.jline.terminal.TerminalBuilder.builder().system(true)
+                .providers(InteractiveShell.TERMINAL_PROVIDERS).dumb(true).build()) {
             terminal.getAttributes();
         }
         Object registration = org.jline.utils.Signals.register("WINCH", () -> { });
         org.jline.utils.Signals.unregister("WINCH", registration);
         for (String name : new String[] {"org.jline.terminal.impl.PosixSysTerminal", "org.jline.terminal.impl.exec.ExecPty",
                 "org.jline.terminal.impl.AbstractPty$PtyInputStream", "org.jline.utils.FastBufferedOutputStream",
-                "org.jline.utils.ShutdownHooks", "org.jline.terminal.impl.exec.ExecTerminalProvider"}) {
+                "org.jline.utils.ShutdownHooks", "org.jline.terminal.impl.exec.ExecTerminalProvider",
+                "org.jline.terminal.impl.jni.JniTerminalProvider", "org.jline.terminal.impl.jni.linux.LinuxNativePty",
+                "org.jline.terminal.impl.jni.JniNativePty", "org.jline.nativ.JLineNativeLoader", "org.jline.nativ.CLibrary"}) {
             try {
                 Class.forName(name, false, StartupTraining.class.getClassLoader());
             } catch (ClassNotFoundException e) {
