@@ -31,7 +31,7 @@ import org.jline.widget.AutosuggestionWidgets;
  */
 public final class InteractiveShell {
     /** The terminal providers tried in order; StartupTraining caches their classes. */
-    static final String TERMINAL_PROVIDERS = "jni,exec,ffm";
+    static final String TERMINAL_PROVIDERS = "jni,exec";
 
     private InteractiveShell() {}
 
@@ -44,8 +44,8 @@ public final class InteractiveShell {
 
     /** Runs the interactive shell on the process's terminal; returns the exit status. */
     public static int run(ShellSession session, ServiceCatalog catalog, PrintStream err) {
-        // JNI (then stty) rather than JLine's default FFM, whose native call stubs are generated
-        // at every start and cost a quarter of a second; the usual JLine property still chooses.
+        // JNI, then stty, not JLine's default FFM: listing a provider creates it, and FFM generates
+        // its native call stubs at every start (a quarter of a second); JLine's property still chooses.
         TerminalBuilder builder = TerminalBuilder.builder().system(true).nativeSignals(true);
         String provider = System.getProperty(TerminalBuilder.PROP_PROVIDER);
         if (provider != null) builder.provider(provider);

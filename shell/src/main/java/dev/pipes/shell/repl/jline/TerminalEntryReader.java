@@ -23,6 +23,9 @@ public final class TerminalEntryReader implements EntryReader {
             throw new Interrupted();
         } catch (EndOfFileException e) {
             throw new EndOfInput();
+        } catch (java.io.IOError e) {
+            // the terminal is gone (its window closed, the session killed): as for Ctrl-D
+            throw new EndOfInput();
         }
     }
     // JLine adds every accepted entry to its history (and to the history file) by itself.
