@@ -26,6 +26,8 @@ public final class ShellState {
     /** Runs service stages; {@link ServiceRuntime#none()} until the services issue wires one in. */
     public dev.pipes.engine.world.ServiceRuntime serviceRuntime = dev.pipes.engine.world.ServiceRuntime.none();
     public final long shellPid;
+    /** When the shell started, for {@code $SECONDS}. */
+    final long startNanos;
     /** The lines entered in this session (the REPL appends to it); shared with subshells. */
     public final List<String> history;
     public List<String> positional;
@@ -48,6 +50,9 @@ public final class ShellState {
     /** The line of the command being run, for {@code $LINENO}. */
     int currentLine;
     int sourceDepth;
+    /** getopts: the position inside a group of options, valid while OPTIND is {@link #getoptsOptind}. */
+    int getoptsPosition = 1;
+    int getoptsOptind = 1;
     int functionDepth;
     /** The text of the script being run, for {@code explain} and the text of jobs. */
     String sourceText = "";
@@ -61,9 +66,11 @@ public final class ShellState {
         this.launcher = launcher;
         this.services = services;
         this.shellPid = ProcessHandle.current().pid();
+        this.startNanos = System.nanoTime();
         this.history = new java.util.concurrent.CopyOnWriteArrayList<>();
         this.positional = List.of();
         this.arg0 = "pipesh";
+        variables.set("OPTIND", "1");
         this.cwd = cwd;
         this.fds = fds;
         this.processGroup = new ProcessGroup();
@@ -85,6 +92,7 @@ public final class ShellState {
         this.services = from.services;
         this.serviceRuntime = from.serviceRuntime;
         this.shellPid = from.shellPid;
+        this.startNanos = from.startNanos;
         this.history = from.history;
         this.positional = new ArrayList<>(from.positional);
         this.arg0 = from.arg0;
@@ -100,6 +108,8 @@ public final class ShellState {
         this.loopDepth = 0;
         this.functionDepth = from.functionDepth;
         this.sourceText = from.sourceText;
+        this.getoptsPosition = from.getoptsPosition;
+        this.getoptsOptind = from.getoptsOptind;
     }
 
     /** A copy for a subshell: changes to it never reach this state. */
