@@ -39,7 +39,18 @@ prepare_autobahn_js() {
     echo "pipes: npm could not install autobahn@$AUTOBAHN_JS_VERSION; the autobahn-js interop tests will say so" >&2
 }
 
+# The interactive shell's tests: tmux drives pipesh in a real terminal (ReplTerminalIT); zsh and
+# fish load the completion scripts that `pipesh --completion zsh|fish` prints.
+prepare_terminal_tools() {
+  local missing=()
+  for tool in tmux zsh fish; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  apt_install "${missing[@]}" ||
+    echo "pipes: could not install ${missing[*]} (not root, or no apt-get); tests that need them skip" >&2
+}
+
 prepare_prerequisites() {
   prepare_autobahn_python
   prepare_autobahn_js
+  prepare_terminal_tools
 }

@@ -10,7 +10,14 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int status = run(args, System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        // Not System.exit: it looks up the "java.lang.Runtime" logger to log the exit, and that
+        // makes the JDK search every jar on the class path for logging services, which cost more
+        // than the rest of a `pipesh -c true` (bench/startup.sh). pipesh needs no shutdown hook:
+        // the interactive shell restores the terminal before run returns.
+        Runtime.getRuntime().halt(status);
     }
 
     /** Runs pipesh with {@code args} and returns its exit status; never calls System.exit. */
@@ -26,6 +33,12 @@ public final class Main {
             out.print(usage());
             return 0;
         }
+        if (args.length > 0 && args[0].equals("--completion")) {
+            return dev.pipes.shell.repl.jline.InteractiveMain.completionScript(args, out, err);
+        }
+        if (args.length == 0 && out == System.out && dev.pipes.shell.repl.Interactive.onTerminal()) {
+            return dev.pipes.shell.repl.jline.InteractiveMain.run(ShellStreams.nativeStdio().fds(), err);
+        }
         out.flush();
         return ScriptMode.run(args, ShellStreams.of(out, err));
     }
@@ -40,6 +53,7 @@ public final class Main {
             Options:
               -c TEXT        run TEXT, then exit; NAME and ARGS become $0, $1, ...
               -n             parse only: print the syntax tree and exit (2 on a syntax error)
+              --completion SHELL  print a completion script of pipesh for bash, zsh or fish
               -h, --help     show this help and exit
               -V, --version  print the version and exit
 

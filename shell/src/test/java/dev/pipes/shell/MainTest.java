@@ -28,4 +28,12 @@ class MainTest {
         assertEquals(0, run("--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: pipesh"));
     }
+
+    @Test
+    void completionPrintsAScriptForEachShellAndNamesAnUnknownOne() {
+        assertEquals(0, run("--completion", "bash"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("complete -o filenames -F _pipesh_complete pipesh"));
+        assertEquals(2, run("--completion", "tcsh"));
+        assertEquals("pipesh: --completion: unknown shell 'tcsh' (expected bash, zsh or fish)\n", err.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -16,7 +16,9 @@ final class FlowBuiltins {
     static void register(Builtins b) {
         b.add(new Builtin("exit", "exit [N]", "leave the shell with status N (default: the last status)",
                 (ctx, args) -> {
-                    throw new ControlFlow.Exit(statusArgument(ctx, args, "exit"));
+                    int status = statusArgument(ctx, args, "exit");
+                    ctx.state.exitRequested = true;
+                    throw new ControlFlow.Exit(status);
                 }));
         b.add(new Builtin("return", "return [N]", "leave a function or sourced file with status N", FlowBuiltins::doReturn));
         b.add(new Builtin("break", "break [N]", "leave N enclosing loops", (ctx, args) -> loop(ctx, args, true)));

@@ -42,6 +42,8 @@ public final class ShellState {
     public ProcessGroup processGroup;
     /** The name errors are reported under: the script file, or {@code -c}. */
     public String sourceName;
+    /** Set by {@code exit} on this state (not a subshell's copy): the interactive loop then ends. */
+    public volatile boolean exitRequested;
     /** Depth of conditions (if/while tests, && || operands, !) in which set -e does not apply. */
     int errexitSuppressed;
     int loopDepth;

@@ -1,0 +1,116 @@
+package dev.pipes.shell.repl.jline;
+
+import dev.pipes.completions.Completer;
+import dev.pipes.completions.PathCommands;
+import dev.pipes.completions.ServiceCatalog;
+import dev.pipes.completions.spec.SpecLoader;
+import dev.pipes.shell.repl.CommandKinds;
+import dev.pipes.shell.repl.Continuation;
+import dev.pipes.shell.repl.Highlighter;
+import dev.pipes.shell.repl.Prompts;
+import dev.pipes.shell.repl.Repl;
+import dev.pipes.shell.repl.ShellSession;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.widget.AutosuggestionWidgets;
+
+/**
+ * Puts the interactive pipesh together on a terminal: JLine's line reader with our parser,
+ * completer and highlighter, the history file, autosuggestions, and Ctrl-C / Ctrl-Z routed to
+ * the foreground pipeline.
+ */
+public final class InteractiveShell {
+    /** The terminal providers tried in order; StartupTraining caches their classes. */
+    static final String TERMINAL_PROVIDERS = "jni,exec";
+
+    private InteractiveShell() {}
+
+    /** Where pipesh keeps its files: {@code $PIPES_HOME}, else {@code ~/.pipes}. */
+    public static Path pipesHome() {
+        String configured = System.getenv("PIPES_HOME");
+        if (configured != null && !configured.isEmpty()) return Path.of(configured);
+        return Path.of(System.getProperty("user.home"), ".pipes");
+    }
+
+    /** Runs the interactive shell on the process's terminal; returns the exit status. */
+    public static int run(ShellSession session, ServiceCatalog catalog, PrintStream err) {
+        // JNI, then stty, not JLine's default FFM: listing a provider creates it, and FFM generates
+        // its native call stubs at every start (a quarter of a second); JLine's property still chooses.
+        TerminalBuilder builder = TerminalBuilder.builder().system(true).nativeSignals(true);
+        String provider = System.getProperty(TerminalBuilder.PROP_PROVIDER);
+        if (provider != null) builder.provider(provider);
+        else builder.providers(TERMINAL_PROVIDERS);
+        // With standard output redirected (pipesh >log), the line editor draws on standard error.
+        try (Terminal terminal = builder
+                .systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr)
+                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+            return run(terminal, session, catalog, pipesHome(), err);
+        } catch (IOException e) {
+            throw new UncheckedIOException("pipesh: cannot open the terminal", e);
+        }
+    }
+
+    public static int run(Terminal terminal, ShellSession session, ServiceCatalog catalog, Path home, PrintStream err) {
+        LineReader reader = lineReader(terminal, session, catalog, home, err);
+        reader.getHistory().attach(reader); // reads the history file now, for the history builtin
+        List<String> earlier = new ArrayList<>();
+        for (History.Entry entry : reader.getHistory()) earlier.add(entry.line());
+        session.rememberEarlier(earlier);
+        Repl repl = new Repl(new TerminalEntryReader(reader), session, Prompts.ofProcess(), err);
+        // While an entry runs, Ctrl-C and Ctrl-Z reach the shell as signals (the terminal is
+        // then in its normal mode); while the user types, JLine turns Ctrl-C into an exception.
+        terminal.handle(Terminal.Signal.INT, signal -> repl.signals().interrupt());
+        terminal.handle(Terminal.Signal.TSTP, signal -> {
+            if (repl.signals().suspend()) err.println();
+        });
+        return repl.run();
+    }
+
+    static LineReader lineReader(Terminal terminal, ShellSession session, ServiceCatalog catalog, Path home, PrintStream err) {
+        PathCommands pathCommands = new PathCommands();
+        // Listing the PATH takes some milliseconds: do it now, off the prompt's way, rather than
+        // on the first keystroke (highlighting asks whether the command exists).
+        String path = session.facts().variable("PATH").orElse("");
+        Thread.ofVirtual().name("pipesh-path-scan").start(() -> pathCommands.names(path));
+        SpecLoader specs = new SpecLoader(home.resolve("completions"), err::println);
+        Completer completer = new Completer(session.facts(), catalog, specs, pathCommands);
+        Highlighter highlighter = new Highlighter(new CommandKinds(session.facts(), catalog, pathCommands));
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("pipesh")
+                .parser(new ShellLineParser(Continuation.ofGrammar()))
+                .completer(new ShellCompleter(completer))
+                .highlighter(new ShellHighlighter(highlighter))
+                .variable(LineReader.HISTORY_FILE, historyFile(home, err))
+                .variable(LineReader.HISTORY_SIZE, 10_000)
+                .variable(LineReader.HISTORY_FILE_SIZE, 100_000)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .option(LineReader.Option.AUTO_GROUP, true)
+                .option(LineReader.Option.GROUP, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                .option(LineReader.Option.INSERT_TAB, false)
+                .build();
+        new AutosuggestionWidgets(reader).enable();
+        return reader;
+    }
+
+    private static Path historyFile(Path home, PrintStream err) {
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            err.println("pipesh: cannot create " + home + " (" + e.getMessage() + "); history is not kept");
+        }
+        return home.resolve("history");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.pipes.shell.repl.jline;
+
+import dev.pipes.completions.ServiceCatalog;
+import dev.pipes.engine.interp.ShellState;
+import dev.pipes.engine.world.Channel;
+import dev.pipes.engine.world.FdTable;
+import dev.pipes.engine.world.ProcessLauncher;
+import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.shell.Main;
+import dev.pipes.shell.repl.EngineSession;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jline.terminal.Size;
+import org.jline.terminal.impl.ExternalTerminal;
+
+/**
+ * What the launcher runs once to build a start-up cache (AppCDS, or the Java 25 AOT cache): the
+ * work of {@code pipesh -c}, and for the interactive cache also a session on an in-memory terminal
+ * (typing, highlighting, Tab, history). Two caches, because classes in a cache are loaded at
+ * start-up whether needed or not: {@code pipesh -c} should not pay for the line editor.
+ */
+public final class StartupTraining {
+    private StartupTraining() {}
+
+    /**
+     * The training has no terminal, so the classes that open the real one are loaded by hand (the
+     * provider InteractiveShell asks for, its pty, the signal plumbing) to be in the cache too.
+     */
+    private static void systemTerminalClasses() throws IOException {
+        try (var terminal = org.jline.terminal.TerminalBuilder.builder().system(true)
+                .providers(InteractiveShell.TERMINAL_PROVIDERS).dumb(true).build()) {
+            terminal.getAttributes();
+        }
+        Object registration = org.jline.utils.Signals.register("WINCH", () -> { });
+        org.jline.utils.Signals.unregister("WINCH", registration);
+        for (String name : new String[] {"org.jline.terminal.impl.PosixSysTerminal", "org.jline.terminal.impl.exec.ExecPty",
+                "org.jline.terminal.impl.AbstractPty$PtyInputStream", "org.jline.utils.FastBufferedOutputStream",
+                "org.jline.utils.ShutdownHooks", "org.jline.terminal.impl.exec.ExecTerminalProvider",
+                "org.jline.terminal.impl.jni.JniTerminalProvider", "org.jline.terminal.impl.jni.linux.LinuxNativePty",
+                "org.jline.terminal.impl.jni.JniNativePty", "org.jline.nativ.JLineNativeLoader", "org.jline.nativ.CLibrary"}) {
+            try {
+                Class.forName(name, false, StartupTraining.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // a class renamed in another JLine version: it is simply not cached
+            }
+        }
+    }
+
+    /** {@code script}: train the {@code -c} / script start-up only; {@code interactive}: also the REPL's. */
+    public static void main(String[] args) throws IOException {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Main.run(new String[] {"-c", "x=1; f() { echo \"$x\" | cat; }; f >/dev/null; true"}, nowhere, nowhere);
+        if (args.length > 0 && args[0].equals("script")) return;
+        systemTerminalClasses();
+        Path home = Files.createTempDirectory("pipesh-training");
+        try {
+            byte[] keys = "echo 'a b' $HOME | wc -l >/dev/null\nec\t x\nif true; then\n:\nfi\nexit 0\n".getBytes(StandardCharsets.UTF_8);
+            try (ExternalTerminal terminal = new ExternalTerminal("training", "xterm",
+                    new ByteArrayInputStream(keys), OutputStream.nullOutputStream(), StandardCharsets.UTF_8)) {
+                terminal.setSize(new Size(100, 30));
+                FdTable fds = FdTable.of(Channel.Stream.reading(new ByteArrayInputStream(new byte[0]), "stdin"),
+                        Channel.Stream.writing(OutputStream.nullOutputStream(), "stdout"),
+                        Channel.Stream.writing(OutputStream.nullOutputStream(), "stderr"));
+                ShellState state = new ShellState(System.getenv(), home, fds, ProcessLauncher.os(), ServiceDirectory.none());
+                InteractiveShell.run(terminal, new EngineSession(state), ServiceCatalog.empty(), home, nowhere);
+            }
+        } finally {
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

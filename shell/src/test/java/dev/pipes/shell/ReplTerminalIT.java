@@ -1,0 +1,128 @@
+package dev.pipes.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The interactive pipesh in a real terminal: tmux runs the built jar, keys are sent with
+ * {@code send-keys} and the screen is read with {@code capture-pane}.
+ */
+class ReplTerminalIT {
+    private static final long TIMEOUT_MS = 20_000;
+
+    @TempDir
+    Path home;
+    private final String session = "pipesh-it-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+    @BeforeEach
+    void needsTmux() {
+        boolean present = onPath("tmux");
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("tmux is missing in CI (bin/lib/prerequisites.sh installs it)");
+        }
+        assumeTrue(present, "tmux is not installed: the real-terminal test of pipesh is skipped");
+    }
+
+    @AfterEach
+    void killSession() throws Exception {
+        tmux("kill-session", "-t", session);
+    }
+
+    @Test
+    void aPersonTypesAPipelineWithTabInterruptsALongOneAndLeaves() throws Exception {
+        start();
+        awaitScreen(s -> s.contains("embedded"), "the first prompt");
+
+        keys("wordcount() { wc -w; }", "Enter");
+        keys("echo one two three | wordc", "Tab");
+        awaitScreen(s -> s.contains("| wordcount"), "Tab completing the function wordcount");
+        keys("Enter");
+        awaitScreen(s -> lines(s).contains("3"), "the pipeline's output");
+
+        keys("sleep 100", "Enter");
+        Thread.sleep(700);
+        keys("C-c");
+        awaitScreen(s -> s.contains(" 130 "), "the prompt showing status 130 after Ctrl-C");
+        keys("echo still here", "Enter");
+        awaitScreen(s -> lines(s).contains("still here"), "the shell running on after Ctrl-C");
+
+        keys("while true; do :; done", "Enter"); // a loop inside the shell, no process to signal
+        Thread.sleep(700);
+        keys("C-c");
+        keys("echo loop stopped with $?", "Enter");
+        awaitScreen(s -> lines(s).contains("loop stopped with 130"), "Ctrl-C stopping a loop run by the shell itself");
+
+        keys("C-r", "one two");
+        awaitScreen(s -> s.contains("echo one two three | wordcount"), "Ctrl-R finding the earlier entry");
+        keys("C-g");
+
+        keys("exit 7", "Enter");
+        awaitScreen(s -> s.contains("pipesh exited with 7"), "pipesh to exit with the status given to exit");
+        assertTrue(Files.readString(home.resolve("history")).contains("sleep 100"), "the history file keeps the entries");
+    }
+
+    private void start() throws Exception {
+        Path jar = Path.of("target/pipesh.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "the jar is built before integration tests: " + jar);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String command = "env PIPES_HOME=" + home + " PIPES_PROMPT='embedded \\? $ ' " + java
+                + " --enable-native-access=ALL-UNNAMED -jar " + jar + "; echo \"pipesh exited with $?\"; sleep 60";
+        int status = tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", home.toString(), command);
+        assertEquals(0, status, "tmux new-session");
+    }
+
+    private void keys(String... keys) throws Exception {
+        List<String> command = new ArrayList<>(List.of("send-keys", "-t", session));
+        command.addAll(List.of(keys));
+        assertEquals(0, tmux(command.toArray(String[]::new)));
+    }
+
+    private String screen() throws Exception {
+        Process process = new ProcessBuilder("tmux", "capture-pane", "-p", "-t", session).redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return text;
+    }
+
+    private void awaitScreen(Predicate<String> condition, String what) throws Exception {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        String text = screen();
+        while (!condition.test(text)) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("waited for " + what + "; the screen:\n" + text);
+            Thread.sleep(100);
+            text = screen();
+        }
+    }
+
+    private static List<String> lines(String screen) {
+        return screen.lines().map(String::strip).toList();
+    }
+
+    private static int tmux(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return process.waitFor();
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) return true;
+        }
+        return false;
+    }
+}

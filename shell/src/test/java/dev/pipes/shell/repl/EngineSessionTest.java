@@ -1,0 +1,115 @@
+package dev.pipes.shell.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pipes.completions.NamedEntry;
+import dev.pipes.engine.interp.ShellState;
+import dev.pipes.engine.world.Channel;
+import dev.pipes.engine.world.FdTable;
+import dev.pipes.engine.world.ProcessLauncher;
+import dev.pipes.engine.world.ServiceDirectory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loop's view of the real interpreter. */
+class EngineSessionTest {
+    @TempDir
+    Path cwd;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private EngineSession session() {
+        FdTable fds = FdTable.of(Channel.Stream.reading(new ByteArrayInputStream(new byte[0]), "stdin"),
+                Channel.Stream.writing(out, "stdout"), Channel.Stream.writing(err, "stderr"));
+        Map<String, String> environment = Map.of("PATH", System.getenv("PATH"), "HOME", cwd.toString());
+        ShellState state = new ShellState(environment, cwd, fds, ProcessLauncher.os(), ServiceDirectory.none());
+        return new EngineSession(state);
+    }
+
+    @Test
+    void runsEntriesAndKeepsTheStatusAndTheState() {
+        EngineSession session = session();
+        assertEquals(1, session.run("X=5; f() { echo hi; }; false"));
+        assertEquals(1, session.lastStatus());
+        assertEquals(0, session.run("echo $X | tr 5 6"));
+        assertEquals("6\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(Map.of("X", "5"), Map.of("X", session.facts().variable("X").orElseThrow()));
+        assertTrue(session.facts().functions().contains("f"));
+        assertTrue(session.facts().variables().contains("X"));
+        assertEquals(cwd, session.facts().workingDirectory());
+        assertEquals(OptionalInt.empty(), session.exitStatus());
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedAndGivesStatusTwo() {
+        EngineSession session = session();
+        assertEquals(2, session.run("ls | | wc"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("pipesh:1:"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(OptionalInt.empty(), session.exitStatus());
+    }
+
+    @Test
+    void exitEndsTheSessionButExitInASubshellDoesNot() {
+        EngineSession session = session();
+        session.run("(exit 4)");
+        assertEquals(OptionalInt.empty(), session.exitStatus());
+        session.run("exit 3");
+        assertEquals(OptionalInt.of(3), session.exitStatus());
+    }
+
+    @Test
+    void builtinsComeWithTheOptionsOfTheirDefinition() {
+        EngineSession session = session();
+        assertTrue(session.facts().builtin("echo").orElseThrow().option("-n").isPresent());
+        assertTrue(session.facts().builtin("cd").isPresent());
+    }
+
+    @Test
+    void finishedJobsAreNoticedOnceAndThenForgotten() throws Exception {
+        EngineSession session = session();
+        session.run("sleep 0.2 &");
+        assertEquals(1, session.runningJobs());
+        assertEquals(List.of(new NamedEntry("1", "sleep 0.2")), session.facts().jobs());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> notices = List.of();
+        while (notices.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            notices = session.takeJobNotices();
+        }
+        assertEquals(1, notices.size());
+        assertTrue(notices.get(0).matches("\\[1]\\+  Done +sleep 0\\.2"), notices.get(0));
+        assertEquals(List.of(), session.takeJobNotices());
+        assertEquals(0, session.runningJobs());
+    }
+
+    @Test
+    void interruptingStopsTheForegroundPipelineWithStatus130() throws Exception {
+        EngineSession session = session();
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> session.run("sleep 100 | cat"));
+        Thread.sleep(500);
+        session.interruptForeground();
+        assertEquals(130, running.get(10, TimeUnit.SECONDS));
+        assertEquals(0, session.run("true"), "the next entry runs normally");
+        assertFalse(session.backgroundForeground(), "nothing runs in the foreground");
+    }
+
+    @Test
+    void entriesGoToTheHistoryTheBuiltinLists() {
+        EngineSession session = session();
+        session.rememberEarlier(List.of("ls earlier"));
+        session.run("echo one");
+        session.run("history");
+        assertEquals("one\n    1  ls earlier\n    2  echo one\n    3  history\n", out.toString(StandardCharsets.UTF_8));
+    }
+}
