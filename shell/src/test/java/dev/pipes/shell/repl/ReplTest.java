@@ -146,6 +146,57 @@ class ReplTest {
     }
 
     @Test
+    void theShellsOwnCopyOfACtrlCThatKilledACommandLandsBeforeTheNextPrompt() {
+        // Ctrl-C reaches the command and pipesh alike; the command may die of it (status 130)
+        // before pipesh's copy is delivered. That copy must land before the next prompt, where it
+        // would otherwise drop what the user types next.
+        List<Long> promptTimes = new java.util.ArrayList<>();
+        long[] signalTime = {0};
+        Deque<String> entries = new ArrayDeque<>(List.of("killed-by-sigint", "true"));
+        Repl[] repl = new Repl[1];
+        ShellSession killed = new ForwardingSession(session) {
+            private int last;
+
+            @Override
+            public int run(String entry) {
+                super.run(entry);
+                last = entry.equals("killed-by-sigint") ? 130 : 0;
+                if (last == 130) {
+                    Thread.ofPlatform().start(() -> {
+                        sleepQuietly(100);
+                        signalTime[0] = System.nanoTime();
+                        repl[0].signals().interrupt();
+                    });
+                }
+                return last;
+            }
+
+            @Override
+            public int lastStatus() {
+                return last;
+            }
+        };
+        EntryReader reader = (prompt, continuation) -> {
+            promptTimes.add(System.nanoTime());
+            String next = entries.poll();
+            if (next == null) throw new EntryReader.EndOfInput();
+            return next;
+        };
+        repl[0] = new Repl(reader, killed, prompts, out);
+        repl[0].run();
+        assertTrue(signalTime[0] != 0, "the late signal was delivered");
+        assertTrue(promptTimes.get(1) > signalTime[0], "the second prompt came after the late signal");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void ctrlZWhileAnEntryRunsSendsItToTheBackground() throws Exception {
         Repl repl = new Repl(scripted("wait-for-signal", "^D", "^D"), session, prompts, out);
         CompletableFuture<Integer> loop = CompletableFuture.supplyAsync(repl::run);
