@@ -34,6 +34,9 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
             Environment: PIPES_ROUTER_PORT and PIPES_ROUTER_REALM give defaults for --port and --realm.
             """;
 
+    private static final java.util.Set<String> OPTIONS_WITH_VALUES = java.util.Set.of("--port", "--host", "--realm",
+            "--max-message-size", "--tls-cert", "--tls-key", "--idle-ping", "--ticket", "--wampcra");
+
     static RouterOptions parse(String[] args, Map<String, String> env) {
         String host = "0.0.0.0";
         int port = intValue("PIPES_ROUTER_PORT", env.getOrDefault("PIPES_ROUTER_PORT", "8080"));
@@ -49,6 +52,7 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
                 return new RouterOptions(host, port, List.of(), maxMessageSize, null, null, 0, true);
             }
             if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument " + a + " (see --help)");
+            if (!OPTIONS_WITH_VALUES.contains(a)) throw new IllegalArgumentException("unknown option " + a + " (see --help)");
             if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
             String v = args[++i];
             switch (a) {
@@ -66,7 +70,7 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
                     }
                     principals.add(new String[]{a, parts[0], parts[1], parts[2], parts[3]});
                 }
-                default -> throw new IllegalArgumentException("unknown option " + a + " (see --help)");
+                default -> throw new IllegalStateException("an option without a case: " + a);
             }
         }
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be in 0..65535, got " + port);

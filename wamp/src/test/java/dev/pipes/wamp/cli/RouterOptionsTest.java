@@ -46,6 +46,7 @@ class RouterOptionsTest {
         assertEquals("--port must be in 0..65535, got 70000", error("--port", "70000"));
         assertEquals("--realm needs a value", error("--realm"));
         assertEquals("unknown option --colour (see --help)", error("--colour", "red"));
+        assertEquals("unknown option --bogus (see --help)", error("--bogus"));
         assertEquals("unexpected argument realm1 (see --help)", error("realm1"));
         assertEquals("--ticket wants REALM:AUTHID:SECRET:ROLE, got r:alice", error("--ticket", "r:alice"));
         assertEquals("--tls-cert and --tls-key go together", error("--tls-cert", "c.pem"));
