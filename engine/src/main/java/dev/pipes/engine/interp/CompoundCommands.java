@@ -69,22 +69,34 @@ final class CompoundCommands {
                 interpreter.checkKilled();
                 boolean ok = condition(loop.condition());
                 if (ok != (loop.kind() == LoopCommand.Kind.WHILE)) break;
-                try {
-                    interpreter.execute(loop.body());
-                    status = state.lastStatus;
-                } catch (ControlFlow.Break b) {
-                    status = 0;
-                    if (b.levels > 1) throw new ControlFlow.Break(b.levels - 1);
-                    break;
-                } catch (ControlFlow.Continue c) {
-                    status = 0;
-                    if (c.levels > 1) throw new ControlFlow.Continue(c.levels - 1);
-                }
+                int result = pass(loop.body());
+                status = result == BREAK ? 0 : result;
+                if (result == BREAK) break;
             }
         } finally {
             state.loopDepth--;
         }
         return status;
+    }
+
+    /** What {@link #pass} returns when {@code break} ends the loop (a status is 0..255). */
+    private static final int BREAK = -1;
+
+    /**
+     * Runs one pass of a loop's body and returns its status, 0 after {@code continue}, or
+     * {@link #BREAK}. A {@code break N} or {@code continue N} for an outer loop goes on outwards.
+     */
+    private int pass(CommandList body) {
+        try {
+            interpreter.execute(body);
+            return state.lastStatus;
+        } catch (ControlFlow.Break b) {
+            if (b.levels > 1) throw new ControlFlow.Break(b.levels - 1);
+            return BREAK;
+        } catch (ControlFlow.Continue c) {
+            if (c.levels > 1) throw new ControlFlow.Continue(c.levels - 1);
+            return 0;
+        }
     }
 
     int executeFor(ForCommand command) {
@@ -100,17 +112,9 @@ final class CompoundCommands {
             for (String value : values) {
                 interpreter.checkKilled();
                 state.variables.set(command.variable(), value);
-                try {
-                    interpreter.execute(command.body());
-                    status = state.lastStatus;
-                } catch (ControlFlow.Break b) {
-                    status = 0;
-                    if (b.levels > 1) throw new ControlFlow.Break(b.levels - 1);
-                    break;
-                } catch (ControlFlow.Continue c) {
-                    status = 0;
-                    if (c.levels > 1) throw new ControlFlow.Continue(c.levels - 1);
-                }
+                int result = pass(command.body());
+                status = result == BREAK ? 0 : result;
+                if (result == BREAK) break;
             }
         } catch (ShellError e) {
             throw e.at(command.span());
