@@ -19,12 +19,15 @@ public final class Main {
             out.println("pipesh " + version());
             return 0;
         }
+        if (args.length > 0 && args[0].equals("-n")) {
+            return ParseOnly.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.in, out, err);
+        }
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             out.print(usage());
             return 0;
         }
-        err.println("pipesh: not implemented yet");
-        return 2;
+        out.flush();
+        return ScriptMode.run(args, ShellStreams.of(out, err));
     }
 
     static String usage() {

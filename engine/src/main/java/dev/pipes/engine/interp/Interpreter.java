@@ -1,0 +1,592 @@
+package dev.pipes.engine.interp;
+
+import dev.pipes.engine.pattern.ShPattern;
+import dev.pipes.engine.plan.Plan;
+import dev.pipes.engine.plan.Stage;
+import dev.pipes.grammar.Parser;
+import dev.pipes.grammar.SyntaxError;
+import dev.pipes.grammar.ast.AndOr;
+import dev.pipes.grammar.ast.BraceGroup;
+import dev.pipes.grammar.ast.CaseCommand;
+import dev.pipes.grammar.ast.Command;
+import dev.pipes.grammar.ast.CommandList;
+import dev.pipes.grammar.ast.ForCommand;
+import dev.pipes.grammar.ast.FunctionDefinition;
+import dev.pipes.grammar.ast.IfCommand;
+import dev.pipes.grammar.ast.ListItem;
+import dev.pipes.grammar.ast.LoopCommand;
+import dev.pipes.grammar.ast.Pipeline;
+import dev.pipes.grammar.ast.Script;
+import dev.pipes.grammar.ast.SimpleCommand;
+import dev.pipes.grammar.ast.Span;
+import dev.pipes.grammar.ast.Subshell;
+import dev.pipes.grammar.ast.Word;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs syntax trees on a {@link ShellState}: lists, and-or lists, control flow and functions here;
+ * each pipeline goes through the {@link Planner} (expansion, resolution) to a {@link Plan} that the
+ * {@link Executor} runs. One interpreter per state: a subshell gets a new one on a copy.
+ */
+public final class Interpreter implements StageRunner {
+    private final ShellState state;
+    private final Builtins builtins;
+    private final Executor executor;
+    private final CommandResolver resolver;
+    private Span currentSpan;
+
+    public Interpreter(ShellState state) {
+        this(state, Builtins.standard());
+    }
+
+    Interpreter(ShellState state, Builtins builtins) {
+        this.state = state;
+        this.builtins = builtins;
+        this.resolver = new CommandResolver(state, builtins);
+        this.executor = new Executor(this, this::error);
+    }
+
+    public ShellState state() {
+        return state;
+    }
+
+    Builtins builtins() {
+        return builtins;
+    }
+
+    CommandResolver resolver() {
+        return resolver;
+    }
+
+    /**
+     * Parses and runs a whole text as a shell does with a script: returns the exit status, having
+     * reported any error as {@code NAME:LINE:COL: message} on the shell's standard error.
+     */
+    public int runText(String text, String sourceName) {
+        Script script;
+        try {
+            script = Parser.parse(text, sourceName);
+        } catch (SyntaxError e) {
+            Io.err(state, sourceName + ":" + e.getMessage());
+            return 2;
+        }
+        String savedSource = state.sourceText;
+        state.sourceText = text;
+        try {
+            return runScript(script);
+        } finally {
+            state.sourceText = savedSource;
+        }
+    }
+
+    /** Runs a parsed script until its end or {@code exit}; returns the shell's exit status. */
+    public int runScript(Script script) {
+        return runScript(script, FatalShellError.STATUS);
+    }
+
+    /**
+     * Runs the top-level commands; a {@link LineAbortError} skips the rest of its line, a
+     * {@link FatalShellError} ends the script with {@code fatalStatus} (127 for a shell, 1 for a subshell).
+     */
+    int runScript(Script script, int fatalStatus) {
+        try {
+            List<ListItem> items = script.commands().items();
+            int abortedLine = -1;
+            for (ListItem item : items) {
+                if (item.span().line() == abortedLine) continue;
+                try {
+                    execute(new CommandList(List.of(item), item.span()));
+                } catch (LineAbortError e) {
+                    error(e);
+                    state.lastStatus = 1;
+                    abortedLine = item.span().line() + lineCount(item.span()) ;
+                }
+            }
+            return state.lastStatus;
+        } catch (FatalShellError e) {
+            reportFatal(e);
+            return fatalStatus;
+        } catch (ControlFlow.Exit exit) {
+            return exit.status;
+        } catch (ControlFlow.Return ret) {
+            return ret.status;
+        } catch (ControlFlow.Break | ControlFlow.Continue loop) {
+            return state.lastStatus;
+        } catch (ShellError e) {
+            reportFatal(e);
+            return e.status();
+        }
+    }
+
+    /** How many lines after its first one a span ends on (a multi-line command aborts to its end). */
+    private int lineCount(Span span) {
+        String source = state.sourceText;
+        if (span.end() > source.length() || span.start() > span.end()) return 0;
+        int lines = 0;
+        for (int i = span.start(); i < span.end(); i++) if (source.charAt(i) == '\n') lines++;
+        return lines;
+    }
+
+    void execute(CommandList list) {
+        for (ListItem item : list.items()) {
+            checkKilled();
+            if (item.background()) {
+                runBackground(item);
+            } else {
+                state.lastStatus = executeAndOr(item.command());
+            }
+        }
+    }
+
+    private void runBackground(ListItem item) {
+        AndOr andOr = item.command();
+        currentSpan = item.span();
+        Plan plan;
+        if (andOr.rest().isEmpty()) {
+            plan = planSafely(andOr.first(), true);
+            if (plan == null) return;
+        } else {
+            BraceGroup group = new BraceGroup(new CommandList(List.of(new ListItem(andOr, false, andOr.span())), andOr.span()),
+                    List.of(), andOr.span());
+            String text = text(andOr.span());
+            plan = Plan.of(text, List.of(new Stage.Compound(text, group, List.of())), false, true);
+        }
+        Job job = executor.runBackground(plan, state);
+        state.lastBackgroundPid = Long.toString(job.pid());
+        state.lastStatus = 0;
+    }
+
+    private int executeAndOr(AndOr andOr) {
+        List<AndOr.Link> rest = andOr.rest();
+        int status;
+        if (rest.isEmpty()) {
+            status = executePipeline(andOr.first());
+        } else {
+            state.errexitSuppressed++;
+            try {
+                status = executePipeline(andOr.first());
+            } finally {
+                state.errexitSuppressed--;
+            }
+            for (int i = 0; i < rest.size(); i++) {
+                AndOr.Link link = rest.get(i);
+                boolean run = link.connector() == AndOr.Connector.AND ? status == 0 : status != 0;
+                if (!run) continue;
+                boolean last = i == rest.size() - 1;
+                if (!last) state.errexitSuppressed++;
+                try {
+                    status = executePipeline(link.pipeline());
+                } finally {
+                    if (!last) state.errexitSuppressed--;
+                }
+                if (last) checkErrexit(status, link.pipeline());
+            }
+            state.lastStatus = status;
+            return status;
+        }
+        checkErrexit(status, andOr.first());
+        return status;
+    }
+
+    private void checkErrexit(int status, Pipeline pipeline) {
+        if (status != 0 && !pipeline.negated() && state.errexitSuppressed == 0 && state.has(Options.Option.ERREXIT)) {
+            throw new ControlFlow.Exit(status);
+        }
+    }
+
+    private int executePipeline(Pipeline pipeline) {
+        currentSpan = pipeline.span();
+        if (pipeline.negated()) state.errexitSuppressed++;
+        try {
+            Plan plan = planSafely(pipeline, false);
+            if (plan == null) return state.lastStatus;
+            traceIfAsked(plan);
+            List<Integer> statuses = executor.runForeground(plan, state);
+            state.pipeStatus = List.copyOf(statuses);
+            int status = statuses.get(statuses.size() - 1);
+            if (state.has(Options.Option.PIPEFAIL)) {
+                for (int s : statuses) if (s != 0) status = s;
+            }
+            if (pipeline.negated()) status = status == 0 ? 1 : 0;
+            state.lastStatus = status;
+            return status;
+        } finally {
+            if (pipeline.negated()) state.errexitSuppressed--;
+        }
+    }
+
+    /** Plans a pipeline; an expansion error is reported and gives status 1 (fatal ones end the shell). */
+    private Plan planSafely(Pipeline pipeline, boolean background) {
+        Planner planner = planner();
+        try {
+            return planner.plan(pipeline, background);
+        } catch (FatalShellError | LineAbortError e) {
+            throw e.at(pipeline.span());
+        } catch (ShellError e) {
+            error(e.at(pipeline.span()));
+            state.lastStatus = e.status();
+            return null;
+        }
+    }
+
+    Planner planner() {
+        return new Planner(resolver, ownCopy -> ownCopy ? new Interpreter(state.copy(), builtins).expander() : expander(),
+                state.sourceText);
+    }
+
+    Expander expander() {
+        return new Expander(state, this::captureOutput);
+    }
+
+    private void traceIfAsked(Plan plan) {
+        if (!state.has(Options.Option.XTRACE)) return;
+        for (Stage stage : plan.stages()) {
+            List<String> words = new ArrayList<>();
+            switch (stage) {
+                case Stage.Builtin b -> {
+                    b.assignments().forEach((k, v) -> words.add(k + "=" + Quoting.quote(v)));
+                    b.argv().forEach(a -> words.add(Quoting.quote(a)));
+                }
+                case Stage.Function f -> f.argv().forEach(a -> words.add(Quoting.quote(a)));
+                case Stage.LocalCommand c -> {
+                    c.assignments().forEach((k, v) -> words.add(k + "=" + Quoting.quote(v)));
+                    c.argv().forEach(a -> words.add(Quoting.quote(a)));
+                }
+                case Stage.Assignments a -> a.assignments().forEach((k, v) -> words.add(k + "=" + Quoting.quote(v)));
+                case Stage.NotFound n -> n.argv().forEach(a -> words.add(Quoting.quote(a)));
+                default -> {
+                    continue;
+                }
+            }
+            Io.err(state, "+ " + String.join(" ", words));
+        }
+    }
+
+    /** Runs a {@code $( )} on a copy of the state and returns its output; {@code $?} becomes its status. */
+    String captureOutput(Script script) {
+        ShellState copy = state.copy();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        copy.fds = copy.fds.with(1, dev.pipes.engine.world.Channel.Stream.writing(buffer, "command substitution"));
+        int status = new Interpreter(copy, builtins).runScript(script, 1);
+        state.lastStatus = status;
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    // ---- StageRunner: stages that run inside the shell
+
+    @Override
+    public int run(Stage stage, ShellState stageState) {
+        if (stageState != state) return new Interpreter(stageState, builtins).run(stage, stageState);
+        return switch (stage) {
+            case Stage.Builtin b -> runBuiltin(b);
+            case Stage.Function f -> callFunction(f);
+            case Stage.Compound c -> executeCompound(c.node());
+            case Stage.Assignments a -> assign(a);
+            case Stage.NotFound n -> notFound(n);
+            case Stage.Service s -> {
+                error(s.service() + ": services are not available in this shell");
+                yield 127;
+            }
+            case Stage.LocalCommand c -> throw new IllegalStateException("a local command never runs in the shell");
+        };
+    }
+
+    private int assign(Stage.Assignments a) {
+        int status = a.assignments().isEmpty() ? 0 : state.lastStatus;
+        if (a.assignments().isEmpty() && !a.redirects().isEmpty()) status = 0;
+        try {
+            a.assignments().forEach((name, value) -> {
+                if (state.has(Options.Option.ALLEXPORT)) state.variables.export(name, value);
+                else state.variables.set(name, value);
+            });
+        } catch (ShellError e) {
+            throw new LineAbortError(e.getMessage()).at(currentSpan);
+        }
+        return status;
+    }
+
+    private int notFound(Stage.NotFound n) {
+        if (n.notExecutable()) {
+            Io.err(state, "pipesh: " + n.name() + ": " + (java.nio.file.Files.isDirectory(state.resolve(n.name()))
+                    ? "Is a directory" : "Permission denied"));
+            return 126;
+        }
+        if (n.name().contains("/")) Io.err(state, "pipesh: " + n.name() + ": No such file or directory");
+        else Io.err(state, "pipesh: " + n.name() + ": command not found");
+        return 127;
+    }
+
+    private int runBuiltin(Stage.Builtin b) {
+        if (!b.assignments().isEmpty()) state.variables.pushScope(b.assignments());
+        try {
+            return builtins.run(b.argv(), new BuiltinContext(this, state));
+        } catch (ShellError e) {
+            if (e instanceof FatalShellError || e instanceof LineAbortError) throw e;
+            error(e);
+            return e.status();
+        } finally {
+            if (!b.assignments().isEmpty()) state.variables.popScope();
+        }
+    }
+
+    int callFunction(Stage.Function f) {
+        FunctionDefinition definition = state.functions.get(f.argv().get(0));
+        List<String> savedPositional = state.positional;
+        state.variables.pushScope(f.assignments());
+        state.positional = new ArrayList<>(f.argv().subList(1, f.argv().size()));
+        state.functionDepth++;
+        int savedLoops = state.loopDepth;
+        state.loopDepth = 0;
+        try {
+            if (state.functionDepth > 1000) throw new FatalShellError(f.argv().get(0) + ": maximum function nesting level exceeded (1000)");
+            Command body = definition.body();
+            return runWithRedirects(body);
+        } catch (ControlFlow.Return ret) {
+            return ret.status;
+        } finally {
+            state.loopDepth = savedLoops;
+            state.functionDepth--;
+            state.positional = savedPositional;
+            state.variables.popScope();
+        }
+    }
+
+    /** Runs one stage in the foreground of this shell (for {@code command} and {@code exec}). */
+    int runStage(Stage stage) {
+        return executor.runForeground(Plan.of(String.join(" ", stageArgv(stage)), List.of(stage), false, false), state).get(0);
+    }
+
+    private static List<String> stageArgv(Stage stage) {
+        return switch (stage) {
+            case Stage.Builtin b -> b.argv();
+            case Stage.LocalCommand c -> c.argv();
+            case Stage.NotFound n -> n.argv();
+            default -> List.of(stage.kind());
+        };
+    }
+
+    /** Runs text in this shell (eval, source): no new scope, {@code exit} and {@code return} pass through. */
+    int evalText(String text, String sourceName) {
+        Script script;
+        try {
+            script = Parser.parse(text, sourceName);
+        } catch (SyntaxError e) {
+            error(sourceName + ":" + e.getMessage());
+            return 2;
+        }
+        String savedSource = state.sourceText;
+        String savedName = state.sourceName;
+        state.sourceText = text;
+        state.sourceName = sourceName.equals("eval") ? savedName : sourceName;
+        Span savedSpan = currentSpan;
+        try {
+            state.lastStatus = 0;
+            execute(script.commands());
+            return state.lastStatus;
+        } finally {
+            state.sourceText = savedSource;
+            state.sourceName = savedName;
+            currentSpan = savedSpan;
+        }
+    }
+
+    /** Runs a compound command with its own redirections (a function body at each call). */
+    private int runWithRedirects(Command body) {
+        if (body.redirects().isEmpty()) return executeCompound(body);
+        Stage stage = planner().stage(body, expander());
+        return executor.runForeground(Plan.of(text(body.span()), List.of(stage), false, false), state).get(0);
+    }
+
+    int executeCompound(Command command) {
+        currentSpan = command.span();
+        return switch (command) {
+            case BraceGroup group -> {
+                execute(group.body());
+                yield state.lastStatus;
+            }
+            case Subshell subshell -> subshell(subshell.body());
+            case IfCommand ifCommand -> executeIf(ifCommand);
+            case LoopCommand loop -> executeLoop(loop);
+            case ForCommand forCommand -> executeFor(forCommand);
+            case CaseCommand caseCommand -> executeCase(caseCommand);
+            case FunctionDefinition definition -> {
+                state.functions.put(definition.name(), definition);
+                yield 0;
+            }
+            case SimpleCommand simple -> throw new IllegalStateException("a simple command is planned, not run as compound");
+        };
+    }
+
+    private int subshell(CommandList body) {
+        ShellState copy = state.copy();
+        Interpreter inner = new Interpreter(copy, builtins);
+        try {
+            inner.execute(body);
+            return copy.lastStatus;
+        } catch (ControlFlow.Exit exit) {
+            return exit.status;
+        } catch (ControlFlow.Return ret) {
+            return ret.status;
+        } catch (ControlFlow.Break | ControlFlow.Continue loop) {
+            return copy.lastStatus;
+        } catch (ShellError e) {
+            inner.reportFatal(e);
+            return 1;
+        }
+    }
+
+    private boolean condition(CommandList condition) {
+        state.errexitSuppressed++;
+        try {
+            execute(condition);
+            return state.lastStatus == 0;
+        } finally {
+            state.errexitSuppressed--;
+        }
+    }
+
+    private int executeIf(IfCommand command) {
+        for (IfCommand.Branch branch : command.branches()) {
+            if (condition(branch.condition())) {
+                execute(branch.body());
+                return state.lastStatus;
+            }
+        }
+        if (command.elseBody().isPresent()) {
+            execute(command.elseBody().get());
+            return state.lastStatus;
+        }
+        return 0;
+    }
+
+    private int executeLoop(LoopCommand loop) {
+        int status = 0;
+        state.loopDepth++;
+        try {
+            while (true) {
+                checkKilled();
+                boolean ok = condition(loop.condition());
+                if (ok != (loop.kind() == LoopCommand.Kind.WHILE)) break;
+                try {
+                    execute(loop.body());
+                    status = state.lastStatus;
+                } catch (ControlFlow.Break b) {
+                    status = 0;
+                    if (b.levels > 1) throw new ControlFlow.Break(b.levels - 1);
+                    break;
+                } catch (ControlFlow.Continue c) {
+                    status = 0;
+                    if (c.levels > 1) throw new ControlFlow.Continue(c.levels - 1);
+                }
+            }
+        } finally {
+            state.loopDepth--;
+        }
+        return status;
+    }
+
+    private int executeFor(ForCommand command) {
+        List<String> values;
+        try {
+            values = command.words().isPresent() ? expander().fields(command.words().get()) : List.copyOf(state.positional);
+        } catch (FatalShellError e) {
+            throw e.at(command.span());
+        }
+        int status = 0;
+        state.loopDepth++;
+        try {
+            for (String value : values) {
+                checkKilled();
+                state.variables.set(command.variable(), value);
+                try {
+                    execute(command.body());
+                    status = state.lastStatus;
+                } catch (ControlFlow.Break b) {
+                    status = 0;
+                    if (b.levels > 1) throw new ControlFlow.Break(b.levels - 1);
+                    break;
+                } catch (ControlFlow.Continue c) {
+                    status = 0;
+                    if (c.levels > 1) throw new ControlFlow.Continue(c.levels - 1);
+                }
+            }
+        } catch (ShellError e) {
+            throw e.at(command.span());
+        } finally {
+            state.loopDepth--;
+        }
+        return status;
+    }
+
+    private int executeCase(CaseCommand command) {
+        Expander expander = expander();
+        String subject = expander.string(command.subject());
+        for (CaseCommand.Item item : command.items()) {
+            for (Word pattern : item.patterns()) {
+                if (ShPattern.matches(expander.pattern(pattern), subject)) {
+                    execute(item.body());
+                    return item.body().isEmpty() ? 0 : state.lastStatus;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void checkKilled() {
+        if (state.processGroup.killed() || Thread.currentThread().isInterrupted()) throw new ControlFlow.Exit(143);
+    }
+
+    // ---- errors
+
+    /** Prints {@code NAME:LINE:COL: message} for the command being run. */
+    void error(String message) {
+        Io.err(state, location(currentSpan) + message);
+    }
+
+    private void error(ShellError e) {
+        Io.err(state, location(e.span() != null ? e.span() : currentSpan) + e.getMessage());
+    }
+
+    void reportFatal(ShellError e) {
+        error(e);
+    }
+
+    private String location(Span span) {
+        if (span == null || span.line() == 0) return state.sourceName + ": ";
+        return state.sourceName + ":" + span.line() + ":" + span.column() + ": ";
+    }
+
+    private String text(Span span) {
+        String source = state.sourceText;
+        if (span == null || span.end() > source.length() || span.end() <= span.start()) return "";
+        return source.substring(span.start(), span.end());
+    }
+
+    /** Plans every pipeline of a text without running anything, for {@code explain}. */
+    String explain(String text) {
+        Script script = Parser.parse(text, "explain");
+        StringBuilder out = new StringBuilder();
+        String savedSource = state.sourceText;
+        state.sourceText = text;
+        try {
+            ShellState dry = state.copy();
+            Interpreter planning = new Interpreter(dry, builtins);
+            Planner planner = new Planner(planning.resolver,
+                    ownCopy -> new Expander(dry, s -> "$(" + dev.pipes.grammar.Printer.print(s).strip() + ")"), text);
+            for (ListItem item : script.commands().items()) {
+                AndOr andOr = item.command();
+                out.append(planner.plan(andOr.first(), item.background() && andOr.rest().isEmpty()).render());
+                for (AndOr.Link link : andOr.rest()) {
+                    out.append(link.connector() == AndOr.Connector.AND ? "then, if it succeeded (&&):\n" : "then, if it failed (||):\n");
+                    out.append(planner.plan(link.pipeline(), false).render());
+                }
+            }
+        } finally {
+            state.sourceText = savedSource;
+        }
+        return out.toString();
+    }
+}

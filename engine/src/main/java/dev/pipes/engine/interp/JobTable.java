@@ -1,0 +1,65 @@
+package dev.pipes.engine.interp;
+
+import dev.pipes.engine.world.ProcessGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/** The background jobs of one shell, numbered from 1 as {@code %1}, {@code %2}, ... */
+public final class JobTable {
+    private final Map<Integer, Job> jobs = new TreeMap<>();
+
+    public synchronized Job add(String command, long pid, ProcessGroup group, CompletableFuture<List<Integer>> statuses) {
+        int id = 1;
+        while (jobs.containsKey(id)) id++;
+        Job job = new Job(id, command, pid, group, statuses);
+        jobs.put(id, job);
+        return job;
+    }
+
+    public synchronized List<Job> all() {
+        return new ArrayList<>(jobs.values());
+    }
+
+    /** The job named by a job spec ({@code %N}, {@code %%}, {@code %+}, {@code %-}, {@code %text}) or a pid. */
+    public synchronized Job find(String spec) {
+        if (spec.equals("%%") || spec.equals("%+") || spec.equals("%")) return current();
+        if (spec.equals("%-")) {
+            List<Job> list = new ArrayList<>(jobs.values());
+            return list.size() >= 2 ? list.get(list.size() - 2) : current();
+        }
+        if (spec.startsWith("%")) {
+            String rest = spec.substring(1);
+            try {
+                return jobs.get(Integer.parseInt(rest));
+            } catch (NumberFormatException e) {
+                for (Job job : jobs.values()) if (job.command().startsWith(rest)) return job;
+                return null;
+            }
+        }
+        try {
+            long pid = Long.parseLong(spec);
+            for (Job job : jobs.values()) if (job.pid() == pid) return job;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    public synchronized Job current() {
+        Job last = null;
+        for (Job job : jobs.values()) last = job;
+        return last;
+    }
+
+    public synchronized void remove(Job job) {
+        jobs.remove(job.id());
+    }
+
+    /** Forgets finished jobs that were already reported. */
+    public synchronized void prune() {
+        jobs.values().removeIf(job -> job.done() && job.reported());
+    }
+}

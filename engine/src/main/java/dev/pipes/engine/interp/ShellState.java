@@ -1,0 +1,111 @@
+package dev.pipes.engine.interp;
+
+import dev.pipes.engine.world.FdTable;
+import dev.pipes.engine.world.ProcessGroup;
+import dev.pipes.engine.world.ProcessLauncher;
+import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.grammar.ast.FunctionDefinition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a shell remembers between commands. Java cannot fork, so a subshell, a command
+ * substitution or an in-process pipeline stage runs on a {@link #copy()}: its own variables,
+ * functions, working directory and options, nothing of which flows back.
+ */
+public final class ShellState {
+    public final Variables variables;
+    public final Map<String, FunctionDefinition> functions;
+    public final Options options;
+    public final JobTable jobs;
+    public final ProcessLauncher launcher;
+    public final ServiceDirectory services;
+    public final long shellPid;
+    /** The lines entered in this session (the REPL appends to it); shared with subshells. */
+    public final List<String> history;
+    public List<String> positional;
+    public String arg0;
+    public Path cwd;
+    public FdTable fds;
+    public int lastStatus;
+    public String lastBackgroundPid = "";
+    public List<Integer> pipeStatus = List.of(0);
+    public ProcessGroup processGroup;
+    /** The name errors are reported under: the script file, or {@code -c}. */
+    public String sourceName;
+    /** Depth of conditions (if/while tests, && || operands, !) in which set -e does not apply. */
+    int errexitSuppressed;
+    int loopDepth;
+    int sourceDepth;
+    int functionDepth;
+    /** The text of the script being run, for {@code explain} and the text of jobs. */
+    String sourceText = "";
+
+    public ShellState(Map<String, String> environment, Path cwd, FdTable fds, ProcessLauncher launcher,
+                      ServiceDirectory services) {
+        this.variables = Variables.fromEnvironment(environment);
+        this.functions = new HashMap<>();
+        this.options = new Options();
+        this.jobs = new JobTable();
+        this.launcher = launcher;
+        this.services = services;
+        this.shellPid = ProcessHandle.current().pid();
+        this.history = new java.util.concurrent.CopyOnWriteArrayList<>();
+        this.positional = List.of();
+        this.arg0 = "pipesh";
+        this.cwd = cwd;
+        this.fds = fds;
+        this.processGroup = new ProcessGroup();
+        this.sourceName = "pipesh";
+        if (variables.get("IFS") == null) variables.set("IFS", " \t\n");
+        variables.set("PWD", cwd.toString());
+        if (variables.get("PPID") == null) {
+            variables.set("PPID", ProcessHandle.current().parent().map(h -> Long.toString(h.pid())).orElse(""));
+        }
+    }
+
+    private ShellState(ShellState from) {
+        this.variables = from.variables.copy();
+        this.functions = new HashMap<>(from.functions);
+        this.options = from.options.copy();
+        this.jobs = new JobTable();
+        this.launcher = from.launcher;
+        this.services = from.services;
+        this.shellPid = from.shellPid;
+        this.history = from.history;
+        this.positional = new ArrayList<>(from.positional);
+        this.arg0 = from.arg0;
+        this.cwd = from.cwd;
+        this.fds = from.fds;
+        this.lastStatus = from.lastStatus;
+        this.lastBackgroundPid = from.lastBackgroundPid;
+        this.pipeStatus = from.pipeStatus;
+        this.processGroup = from.processGroup;
+        this.sourceName = from.sourceName;
+        this.errexitSuppressed = from.errexitSuppressed;
+        this.loopDepth = 0;
+        this.functionDepth = from.functionDepth;
+        this.sourceText = from.sourceText;
+    }
+
+    /** A copy for a subshell: changes to it never reach this state. */
+    public ShellState copy() {
+        return new ShellState(this);
+    }
+
+    boolean sourcing() {
+        return sourceDepth > 0;
+    }
+
+    public boolean has(Options.Option option) {
+        return options.has(option);
+    }
+
+    /** Resolves a path the user wrote against the shell's own working directory. */
+    public Path resolve(String path) {
+        return cwd.resolve(path).normalize();
+    }
+}

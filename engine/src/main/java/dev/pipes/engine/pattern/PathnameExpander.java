@@ -1,0 +1,69 @@
+package dev.pipes.engine.pattern;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Pathname expansion (globbing) relative to the interpreter's own working directory, since Java
+ * cannot change the process's one. Components without wildcards are taken literally; names that
+ * start with a dot match only a pattern that starts with a literal dot; results are sorted by code
+ * point (the C locale's order).
+ */
+public final class PathnameExpander {
+    private PathnameExpander() {}
+
+    /** The paths matched by {@code pattern} (pattern text as in {@link ShPattern}), sorted; empty when none. */
+    public static List<String> expand(String pattern, Path cwd) {
+        boolean absolute = pattern.startsWith("/");
+        String[] components = pattern.split("/", -1);
+        List<String> results = new ArrayList<>();
+        walk(absolute ? Path.of("/") : cwd, absolute ? "/" : "", components, absolute ? 1 : 0, results);
+        Collections.sort(results);
+        return results;
+    }
+
+    private static void walk(Path dir, String prefix, String[] components, int index, List<String> results) {
+        if (index == components.length) {
+            results.add(prefix);
+            return;
+        }
+        String component = components[index];
+        boolean last = index == components.length - 1;
+        if (component.isEmpty()) {
+            // a doubled or trailing slash: keep it, it only makes sense for a directory
+            if (index > 0 && Files.isDirectory(dir)) walk(dir, prefix + (last ? "" : "/"), components, index + 1, results);
+            if (last && index > 0) results.add(prefix.endsWith("/") ? prefix : prefix + "/");
+            return;
+        }
+        if (!ShPattern.hasWildcards(component)) {
+            String name = ShPattern.unescape(component);
+            Path next = dir.resolve(name);
+            if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) return;
+            walk(next, join(prefix, name, last), components, index + 1, results);
+            return;
+        }
+        if (!Files.isDirectory(dir)) return;
+        boolean dotOk = component.startsWith(".") || component.startsWith("\\.");
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".") && !dotOk) continue;
+                if (!ShPattern.compile(component).matcher(name).matches()) continue;
+                if (!last && !Files.isDirectory(entry)) continue;
+                walk(entry, join(prefix, name, last), components, index + 1, results);
+            }
+        } catch (IOException | SecurityException e) {
+            // an unreadable directory simply matches nothing, as in sh
+        }
+    }
+
+    private static String join(String prefix, String name, boolean last) {
+        return prefix + name + (last ? "" : "/");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.pipes.engine.world;
+
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * An open file behind a redirection, shared by every descriptor duplicated from it. Outputs are
+ * opened in append mode (after truncation for {@code >}) so that a builtin writing through this
+ * handle and a process appending to the same path never overwrite each other.
+ */
+public final class FileHandle implements AutoCloseable {
+    private final FileInputStream in;
+    private final FileOutputStream out;
+
+    private FileHandle(FileInputStream in, FileOutputStream out) {
+        this.in = in;
+        this.out = out;
+    }
+
+    static FileHandle open(Path path, boolean forWriting, boolean truncate) throws IOException {
+        if (!forWriting) return new FileHandle(new FileInputStream(path.toFile()), null);
+        if (truncate) new FileOutputStream(path.toFile(), false).close();
+        return new FileHandle(null, new FileOutputStream(path.toFile(), true));
+    }
+
+    public InputStream in() {
+        return in;
+    }
+
+    public OutputStream out() {
+        return out;
+    }
+
+    /** Bytes of the file already read through this handle (0 for an output). */
+    public long readPosition() {
+        try {
+            return in == null ? 0 : in.getChannel().position();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Moves the read position to the end: a process that was given the file by path consumed it. */
+    public void markConsumed() {
+        if (in == null) return;
+        try {
+            in.getChannel().position(in.getChannel().size());
+        } catch (IOException e) {
+            // a file that cannot seek simply keeps its position
+        }
+    }
+
+    /** The file as a seekable stream, so that {@code read} can read ahead and step back as sh does. */
+    public FileInputStream rawInput() {
+        return in;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (in != null) in.close();
+            if (out != null) out.close();
+        } catch (IOException e) {
+            // closing a redirection's file cannot be reported anywhere useful
+        }
+    }
+}

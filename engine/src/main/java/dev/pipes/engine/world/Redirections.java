@@ -1,0 +1,132 @@
+package dev.pipes.engine.world;
+
+import dev.pipes.engine.plan.RedirectPlan;
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Applies a command's redirections, in order, to its descriptor table: files are opened (and
+ * truncated) right away, as sh does, and duplications copy whatever the source descriptor is
+ * connected to at that moment ({@code >f 2>&1} and {@code 2>&1 >f} differ).
+ */
+public final class Redirections {
+    /** The table after the redirections and the files they opened (closed by {@link #close}). */
+    public record Applied(FdTable table, List<FileHandle> opened) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (FileHandle handle : opened) handle.close();
+        }
+    }
+
+    /** A redirection that could not be applied; the message names the file or descriptor. */
+    public static final class RedirectionException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public RedirectionException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Redirections() {}
+
+    /**
+     * Applies {@code redirects} to {@code table}. {@code resolve} turns a file name into a path
+     * relative to the shell's working directory; {@code noclobber} is {@code set -C}.
+     */
+    public static Applied apply(FdTable table, List<RedirectPlan> redirects, Function<String, Path> resolve,
+                                boolean noclobber) throws RedirectionException {
+        List<FileHandle> opened = new ArrayList<>();
+        FdTable current = table;
+        try {
+            for (RedirectPlan redirect : redirects) {
+                current = applyOne(current, redirect, resolve, noclobber, opened);
+            }
+        } catch (RedirectionException e) {
+            for (FileHandle handle : opened) handle.close();
+            throw e;
+        }
+        return new Applied(current, opened);
+    }
+
+    private static FdTable applyOne(FdTable table, RedirectPlan redirect, Function<String, Path> resolve, boolean noclobber,
+                                    List<FileHandle> opened) throws RedirectionException {
+        int fd = redirect.fd();
+        String target = redirect.target();
+        return switch (redirect.op()) {
+            case READ -> table.with(fd, open(resolve, target, false, false, opened));
+            case READ_WRITE -> {
+                Path path = resolve.apply(target);
+                try {
+                    if (!Files.exists(path)) Files.createFile(path);
+                } catch (IOException e) {
+                    throw new RedirectionException(target + ": " + reason(e));
+                }
+                yield table.with(fd, open(resolve, target, false, false, opened));
+            }
+            case WRITE, CLOBBER -> {
+                if (redirect.op() == RedirectPlan.Op.WRITE && noclobber && Files.isRegularFile(resolve.apply(target))) {
+                    throw new RedirectionException(target + ": cannot overwrite existing file");
+                }
+                yield table.with(fd, open(resolve, target, true, true, opened));
+            }
+            case APPEND -> table.with(fd, open(resolve, target, true, false, opened));
+            case OUT_AND_ERR, APPEND_OUT_AND_ERR -> {
+                Channel file = open(resolve, target, true, redirect.op() == RedirectPlan.Op.OUT_AND_ERR, opened);
+                yield table.with(1, file).with(2, file);
+            }
+            case DUP_IN, DUP_OUT -> {
+                if (target.equals("-")) yield table.closed(fd);
+                int source;
+                try {
+                    source = Integer.parseInt(target);
+                } catch (NumberFormatException e) {
+                    if (redirect.op() == RedirectPlan.Op.DUP_OUT) {
+                        // bash: >&word with a non-number is &>word
+                        Channel file = open(resolve, target, true, true, opened);
+                        yield table.with(1, file).with(2, file);
+                    }
+                    throw new RedirectionException(target + ": ambiguous redirect");
+                }
+                Channel channel = table.get(source);
+                if (channel == null) throw new RedirectionException(source + ": Bad file descriptor");
+                yield table.with(fd, channel);
+            }
+            case HERE_DOC, HERE_STRING -> table.with(fd, Channel.Stream.reading(
+                    new ByteArrayInputStream(target.getBytes(StandardCharsets.UTF_8)), "here-document"));
+        };
+    }
+
+    private static Channel open(Function<String, Path> resolve, String target, boolean writing, boolean truncate,
+                                List<FileHandle> opened) throws RedirectionException {
+        if (target.isEmpty()) throw new RedirectionException(": No such file or directory");
+        Path path = resolve.apply(target);
+        try {
+            Channel.OpenFile file = Channel.open(path, writing, truncate);
+            opened.add(file.handle());
+            return file;
+        } catch (IOException e) {
+            throw new RedirectionException(target + ": " + reason(e));
+        }
+    }
+
+    /** The errno-like text of an I/O failure, as sh prints it. */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "No such file or directory";
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof FileNotFoundException) {
+            int open = message.lastIndexOf('(');
+            if (open >= 0 && message.endsWith(")")) return message.substring(open + 1, message.length() - 1);
+        }
+        if (message.contains("Is a directory")) return "Is a directory";
+        if (message.contains("Permission denied")) return "Permission denied";
+        return message;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.pipes.engine.world;
+
+import java.util.Optional;
+
+/**
+ * Where command resolution looks for services, between builtins and PATH. The services issue
+ * provides a real directory; until then there are no services.
+ */
+public interface ServiceDirectory {
+    /** The service a command name stands for, if any. */
+    Optional<String> lookup(String name);
+
+    static ServiceDirectory none() {
+        return name -> Optional.empty();
+    }
+}

@@ -1,0 +1,91 @@
+/*
+ * The structure of the pipesh language, close to the POSIX shell grammar. A word is a run of
+ * adjacent parts: PipesParserBase.adjacent() says whether no blank or comment separates the next
+ * token from the previous one. Reserved words arrive as their own tokens only when they stand alone
+ * (PipesLexerBase); in argument position the rule `word` takes them back as plain words.
+ */
+parser grammar PipesParser;
+
+options { tokenVocab = PipesLexer; superClass = PipesParserBase; }
+
+script          : linebreak commandList? EOF ;
+hereDocText     : wordPart* EOF ;
+
+commandList     : andOr (separator andOr)* separator? ;
+compoundList    : linebreak commandList ;
+separator       : (SEMI | AMP) linebreak | newlineList ;
+newlineList     : NEWLINE+ ;
+linebreak       : NEWLINE* ;
+
+andOr           : pipeline (andOrOperator linebreak pipeline)* ;
+andOrOperator   : AND_IF | OR_IF ;
+pipeline        : BANG? command (PIPE linebreak command)* ;
+
+command
+    : compoundCommand redirect*                                       # compound
+    | NAME LPAREN RPAREN linebreak compoundCommand redirect*          # functionDefinition
+    | simpleCommand                                                   # simple
+    ;
+
+compoundCommand
+    : LBRACE compoundList RBRACE                                      # braceGroup
+    | LPAREN compoundList RPAREN                                      # subshell
+    | IF compoundList THEN compoundList elifPart* elsePart? FI         # ifClause
+    | WHILE compoundList doGroup                                      # whileClause
+    | UNTIL compoundList doGroup                                      # untilClause
+    | FOR NAME forWords? doGroup                                      # forClause
+    | CASE word linebreak IN linebreak caseItem* ESAC                 # caseClause
+    ;
+
+elifPart        : ELIF compoundList THEN compoundList ;
+elsePart        : ELSE compoundList ;
+doGroup         : DO compoundList DONE ;
+forWords        : sequentialSeparator | linebreak IN word* sequentialSeparator ;
+sequentialSeparator : SEMI linebreak | newlineList ;
+caseItem        : LPAREN? pattern (PIPE pattern)* RPAREN linebreak commandList? (DSEMI linebreak)? ;
+pattern         : commandWord ;
+
+simpleCommand
+    : prefixItem+ (commandWord suffixItem*)?
+    | commandWord suffixItem*
+    ;
+prefixItem      : assignment | redirect ;
+suffixItem      : redirect | word ;
+assignment      : ASSIGN_PREFIX ({adjacent()}? wordPart)* ;
+
+redirect
+    : IO_NUMBER? redirectOperator word                                # fileRedirect
+    | IO_NUMBER? (DLESS | DLESSDASH) word                             # hereDoc
+    ;
+redirectOperator
+    : LESS | GREAT | DGREAT | CLOBBER | LESSGREAT | LESSAND | GREATAND | AND_GREAT | AND_DGREAT | TLESS ;
+
+/** A word in command-name position: never a reserved word, never an assignment. */
+commandWord     : firstWordPart ({adjacent()}? wordPart)* ;
+/** A word in argument position: reserved words are plain words here. */
+word            : reservedWord | commandWord | ASSIGN_PREFIX ({adjacent()}? wordPart)* ;
+reservedWord    : IF | THEN | ELSE | ELIF | FI | DO | DONE | CASE | ESAC | WHILE | UNTIL | FOR | IN
+                | LBRACE | RBRACE | BANG ;
+
+firstWordPart
+    : (NAME | DIGITS | TEXT)                                          # firstLiteral
+    | quotedOrExpansion                                               # firstOther
+    ;
+wordPart
+    : (NAME | DIGITS | TEXT | ASSIGN_PREFIX)                          # literal
+    | quotedOrExpansion                                               # other
+    ;
+quotedOrExpansion
+    : SINGLE_QUOTED                                                   # singleQuoted
+    | DQ_OPEN doubleQuotedPart* DQ_CLOSE                              # doubleQuoted
+    | ESCAPED                                                         # escaped
+    | (STAR | QUESTION | LBRACKET)                                    # glob
+    | DOLLAR_NAME                                                     # namedParameter
+    | DOLLAR_SPECIAL                                                  # specialParameter
+    | DOLLAR_BRACE PARAM_LENGTH                                       # parameterLength
+    | DOLLAR_BRACE PARAM_NAME (PARAM_OP wordPart*)? PARAM_CLOSE       # bracedParameter
+    | DOLLAR_DPAREN wordPart* ARITH_CLOSE                             # arithmetic
+    | DOLLAR_PAREN linebreak commandList? SUBST_CLOSE                 # commandSubstitution
+    | BACKQUOTED                                                      # backquoted
+    ;
+doubleQuotedPart : TEXT | quotedOrExpansion ;

@@ -1,0 +1,305 @@
+package dev.pipes.grammar.antlr;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+
+/**
+ * What the lexer grammar cannot say by itself: which mode to return to (a stack of open quoting
+ * frames, each remembering where it opened, for "unterminated ..." errors), when {@code )} closes
+ * {@code $(} rather than a subshell or a case pattern, which words are reserved words, and the
+ * here-document bodies, cut out of the text when the line that opened them ends.
+ */
+public abstract class PipesLexerBase extends Lexer {
+    private static final Map<String, Integer> RESERVED_WORDS = Map.ofEntries(
+            Map.entry("if", PipesLexer.IF), Map.entry("then", PipesLexer.THEN),
+            Map.entry("else", PipesLexer.ELSE), Map.entry("elif", PipesLexer.ELIF),
+            Map.entry("fi", PipesLexer.FI), Map.entry("do", PipesLexer.DO),
+            Map.entry("done", PipesLexer.DONE), Map.entry("case", PipesLexer.CASE),
+            Map.entry("esac", PipesLexer.ESAC), Map.entry("while", PipesLexer.WHILE),
+            Map.entry("until", PipesLexer.UNTIL), Map.entry("for", PipesLexer.FOR),
+            Map.entry("in", PipesLexer.IN), Map.entry("{", PipesLexer.LBRACE),
+            Map.entry("}", PipesLexer.RBRACE), Map.entry("!", PipesLexer.BANG));
+
+    /** Tokens after which a command starts (so a {@code case} there opens a case command). */
+    private static final Set<Integer> BEFORE_COMMAND = Set.of(
+            PipesLexer.NEWLINE, PipesLexer.SEMI, PipesLexer.AMP, PipesLexer.AND_IF, PipesLexer.OR_IF,
+            PipesLexer.PIPE, PipesLexer.LPAREN, PipesLexer.DOLLAR_PAREN, PipesLexer.DSEMI, PipesLexer.IF,
+            PipesLexer.THEN, PipesLexer.ELSE, PipesLexer.ELIF, PipesLexer.DO, PipesLexer.WHILE,
+            PipesLexer.UNTIL, PipesLexer.LBRACE, PipesLexer.BANG);
+
+    /** One open quoting context: a mode entered by {@code "}, {@code $(}, {@code ${} or {@code $((}. */
+    private static final class Frame {
+        final String what;
+        final int line;
+        final int charPositionInLine;
+        int parenDepth;
+        int caseDepth;
+        int braceDepth;
+
+        Frame(String what, int line, int charPositionInLine) {
+            this.what = what;
+            this.line = line;
+            this.charPositionInLine = charPositionInLine;
+        }
+    }
+
+    private record PendingHereDoc(int operatorStart, int line, int charPositionInLine, Delimiter delimiter,
+                                  boolean stripTabs) {}
+
+    private final String text;
+    private Source source = Source.root("", "pipesh");
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final Frame topLevel = new Frame("top level", 1, 0);
+    private final List<PendingHereDoc> pendingHereDocs = new ArrayList<>();
+    private final Map<Integer, HereDocBody> hereDocBodies = new HashMap<>();
+    private int lastType = PipesLexer.NEWLINE;
+    private boolean endsWithContinuation;
+
+    protected PipesLexerBase(CharStream input) {
+        super(input);
+        this.text = input.size() == 0 ? "" : input.getText(Interval.of(0, input.size() - 1));
+    }
+
+    /** Where this text sits in the user's text, for spans and errors. */
+    public void setSource(Source source) {
+        this.source = source;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** The here-document bodies read so far, by the start offset (local) of their operator. */
+    public Map<Integer, HereDocBody> hereDocBodies() {
+        return hereDocBodies;
+    }
+
+    /** Whether the text ends in a line continuation (or a lone backslash): a REPL reads on. */
+    public boolean endsWithContinuation() {
+        return endsWithContinuation;
+    }
+
+    // ---- called from the grammar's actions and predicates ----
+
+    protected boolean atWordStart() {
+        int start = _input.index();
+        return start == 0 || isDelimiter(text.charAt(start - 1));
+    }
+
+    protected void lineContinuation() {
+        if (_input.index() >= text.length()) endsWithContinuation = true;
+        skip();
+    }
+
+    protected void loneBackslash() {
+        endsWithContinuation = true;
+    }
+
+    protected void push(int mode, String what) {
+        frames.push(new Frame(what, _tokenStartLine, _tokenStartCharPositionInLine));
+        pushMode(mode);
+    }
+
+    protected void pop() {
+        frames.pop();
+        popMode();
+    }
+
+    protected void openParen() {
+        current().parenDepth++;
+    }
+
+    /** {@code )} closes {@code $(} when no subshell or case pattern inside it is open. */
+    protected void closeParen() {
+        Frame frame = current();
+        if (frame.parenDepth > 0) {
+            frame.parenDepth--;
+        } else if (frame != topLevel && frame.caseDepth == 0) {
+            setType(PipesLexer.SUBST_CLOSE);
+            pop();
+        }
+    }
+
+    protected void enterParameterWord() {
+        current().braceDepth = 0;
+        mode(PipesLexer.PARAMETER_WORD);
+    }
+
+    protected void openParameterWordBrace() {
+        current().braceDepth++;
+    }
+
+    /** An unquoted {@code }} ends the argument word unless it closes a {@code {} written inside it. */
+    protected void closeParameterWord() {
+        Frame frame = current();
+        if (frame.braceDepth > 0) {
+            frame.braceDepth--;
+            setType(PipesLexer.TEXT);
+        } else {
+            setType(PipesLexer.PARAM_CLOSE);
+            pop();
+        }
+    }
+
+    protected void openArithmeticParen() {
+        current().parenDepth++;
+    }
+
+    /** Inside {@code $(( ))}, {@code ))} at depth 0 closes it; other parentheses are arithmetic text. */
+    protected void closeArithmeticParen() {
+        Frame frame = current();
+        if (frame.parenDepth > 0) {
+            frame.parenDepth--;
+            setType(PipesLexer.TEXT);
+        } else if (_input.LA(1) == ')') {
+            getInterpreter().consume(_input);
+            setType(PipesLexer.ARITH_CLOSE);
+            pop();
+        } else {
+            throw source.error(_tokenStartLine, _tokenStartCharPositionInLine,
+                    "expected '))' to close the '$((' at " + position(frame), false);
+        }
+    }
+
+    /** Registers a here-document; its delimiter is read ahead here, its body after the next newline. */
+    protected void hereDocOperator(boolean stripTabs) {
+        Delimiter delimiter = Delimiter.read(text, _input.index());
+        if (delimiter == null) return; // no word: the parser reports "expected a word after '<<'"
+        pendingHereDocs.add(new PendingHereDoc(_tokenStartCharIndex, _tokenStartLine,
+                _tokenStartCharPositionInLine, delimiter, stripTabs));
+    }
+
+    // ---- token production ----
+
+    @Override
+    public Token emit() {
+        if (_mode == DEFAULT_MODE) classifyWord();
+        return super.emit();
+    }
+
+    private void classifyWord() {
+        int type = getType();
+        if (type == PipesLexer.NAME || type == PipesLexer.TEXT) {
+            Integer reserved = RESERVED_WORDS.get(getText());
+            if (reserved != null && isWholeWord()) {
+                setType(reserved);
+                if (reserved == PipesLexer.CASE && BEFORE_COMMAND.contains(lastType)) current().caseDepth++;
+                if (reserved == PipesLexer.ESAC && current().caseDepth > 0) current().caseDepth--;
+            }
+        } else if (type == PipesLexer.DIGITS) {
+            int next = _input.LA(1);
+            if ((next == '<' || next == '>') && (_tokenStartCharIndex == 0
+                    || isDelimiter(text.charAt(_tokenStartCharIndex - 1)))) {
+                setType(PipesLexer.IO_NUMBER);
+            }
+        }
+    }
+
+    private boolean isWholeWord() {
+        int before = _tokenStartCharIndex - 1;
+        int after = _input.index();
+        return (before < 0 || isDelimiter(text.charAt(before))) && (after >= text.length() || isDelimiter(text.charAt(after)));
+    }
+
+    private static boolean isDelimiter(char c) {
+        return switch (c) {
+            case ' ', '\t', '\r', '\f', '\n', ';', '&', '|', '(', ')', '<', '>' -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public Token nextToken() {
+        Token token = super.nextToken();
+        switch (token.getType()) {
+            case PipesLexer.UNTERMINATED_SINGLE_QUOTE -> throw unterminated(token, "single quote");
+            case PipesLexer.UNTERMINATED_BACKQUOTE -> throw unterminated(token, "backquote");
+            case PipesLexer.PARAM_INVALID -> throw badParameter(token);
+            case PipesLexer.NEWLINE -> {
+                if (!pendingHereDocs.isEmpty()) readHereDocBodies();
+            }
+            case Token.EOF -> checkNothingOpen(token);
+            default -> { }
+        }
+        if (token.getChannel() == Token.DEFAULT_CHANNEL) lastType = token.getType();
+        return token;
+    }
+
+    private RuntimeException unterminated(Token token, String what) {
+        return source.error(token.getLine(), token.getCharPositionInLine(), "unterminated " + what, true);
+    }
+
+    private RuntimeException badParameter(Token token) {
+        Frame frame = frames.peek();
+        return source.error(token.getLine(), token.getCharPositionInLine(),
+                "bad substitution: unexpected " + describe(token.getText()) + " in the '${' at "
+                        + (frame == null ? "?" : position(frame)), false);
+    }
+
+    private static String describe(String text) {
+        return text.equals("\n") ? "newline" : "'" + text + "'";
+    }
+
+    private void checkNothingOpen(Token eof) {
+        if (!frames.isEmpty()) {
+            Frame frame = frames.peek();
+            throw source.error(frame.line, frame.charPositionInLine, "unterminated " + frame.what, true);
+        }
+        if (!pendingHereDocs.isEmpty()) {
+            PendingHereDoc hereDoc = pendingHereDocs.get(0);
+            throw missingDelimiterLine(hereDoc);
+        }
+    }
+
+    private RuntimeException missingDelimiterLine(PendingHereDoc hereDoc) {
+        return source.error(hereDoc.line(), hereDoc.charPositionInLine(),
+                "here-document is missing its delimiter line '" + hereDoc.delimiter().text() + "'", true);
+    }
+
+    private String position(Frame frame) {
+        return source.line(frame.line) + ":" + source.column(frame.line, frame.charPositionInLine);
+    }
+
+    private Frame current() {
+        Frame frame = frames.peek();
+        return frame == null ? topLevel : frame;
+    }
+
+    /** Reads each pending here-document's body, line by line, up to its delimiter line. */
+    private void readHereDocBodies() {
+        for (PendingHereDoc hereDoc : pendingHereDocs) {
+            int bodyStart = _input.index();
+            int bodyLine = getLine();
+            StringBuilder body = new StringBuilder();
+            while (true) {
+                if (_input.LA(1) == CharStream.EOF) throw missingDelimiterLine(hereDoc);
+                if (hereDoc.stripTabs()) {
+                    while (_input.LA(1) == '\t') getInterpreter().consume(_input);
+                }
+                StringBuilder line = new StringBuilder();
+                while (_input.LA(1) != CharStream.EOF && _input.LA(1) != '\n') {
+                    line.appendCodePoint(_input.LA(1));
+                    getInterpreter().consume(_input);
+                }
+                boolean newline = _input.LA(1) == '\n';
+                if (newline) getInterpreter().consume(_input);
+                if (line.toString().equals(hereDoc.delimiter().text())) break;
+                body.append(line);
+                if (newline) body.append('\n');
+                else throw missingDelimiterLine(hereDoc);
+            }
+            hereDocBodies.put(hereDoc.operatorStart(), new HereDocBody(hereDoc.delimiter(), hereDoc.stripTabs(),
+                    body.toString(), bodyStart, bodyLine));
+        }
+        pendingHereDocs.clear();
+    }
+}

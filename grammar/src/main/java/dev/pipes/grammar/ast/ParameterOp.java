@@ -1,0 +1,57 @@
+package dev.pipes.grammar.ast;
+
+/** What a parameter expansion does with the parameter (and its argument word). */
+public enum ParameterOp {
+    /** {@code $x}, {@code ${x}}: the value. */
+    PLAIN(""),
+    /** {@code ${#x}}: the length of the value in characters. */
+    LENGTH("#"),
+    /** {@code ${x:-w}}: w if x is unset or empty. */
+    DEFAULT_IF_UNSET_OR_EMPTY(":-"),
+    /** {@code ${x-w}}: w if x is unset. */
+    DEFAULT_IF_UNSET("-"),
+    /** {@code ${x:=w}}: assign w to x if x is unset or empty, then the value. */
+    ASSIGN_IF_UNSET_OR_EMPTY(":="),
+    /** {@code ${x=w}}: assign w to x if x is unset, then the value. */
+    ASSIGN_IF_UNSET("="),
+    /** {@code ${x:?w}}: error with message w if x is unset or empty. */
+    ERROR_IF_UNSET_OR_EMPTY(":?"),
+    /** {@code ${x?w}}: error with message w if x is unset. */
+    ERROR_IF_UNSET("?"),
+    /** {@code ${x:+w}}: w if x is set and not empty, else nothing. */
+    ALTERNATIVE_IF_SET_AND_NOT_EMPTY(":+"),
+    /** {@code ${x+w}}: w if x is set, else nothing. */
+    ALTERNATIVE_IF_SET("+"),
+    /** {@code ${x#p}}: the value without the shortest prefix matching pattern p. */
+    REMOVE_SHORTEST_PREFIX("#"),
+    /** {@code ${x##p}}: the value without the longest prefix matching pattern p. */
+    REMOVE_LONGEST_PREFIX("##"),
+    /** {@code ${x%p}}: the value without the shortest suffix matching pattern p. */
+    REMOVE_SHORTEST_SUFFIX("%"),
+    /** {@code ${x%%p}}: the value without the longest suffix matching pattern p. */
+    REMOVE_LONGEST_SUFFIX("%%");
+
+    private final String text;
+
+    ParameterOp(String text) {
+        this.text = text;
+    }
+
+    /** The operator as written after the name ({@code LENGTH}'s {@code #} goes before it). */
+    public String text() {
+        return text;
+    }
+
+    /** Whether the operator takes an argument word. */
+    public boolean hasArgument() {
+        return this != PLAIN && this != LENGTH;
+    }
+
+    /** The operator spelled {@code text} after a name, or null. */
+    public static ParameterOp fromText(String text) {
+        for (ParameterOp op : values()) {
+            if (op.hasArgument() && op.text.equals(text)) return op;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.pipes.grammar.ast;
+
+import java.util.List;
+
+/**
+ * {@code [!] cmd1 | cmd2 | ...}: at least one command; {@code negated} inverts the exit status
+ * of the last command.
+ */
+public record Pipeline(boolean negated, List<Command> commands, Span span) implements Node {
+    public Pipeline {
+        commands = List.copyOf(commands);
+        if (commands.isEmpty()) throw new IllegalArgumentException("a pipeline has at least one command");
+    }
+}

@@ -1,0 +1,132 @@
+# Parameter expansion operators.
+
+#### default value when unset or empty
+x=
+echo ${x:-def} ${y:-def}
+## stdout: def def
+
+#### default value only when unset
+x=
+echo "[${x-def}]" "[${y-def}]"
+## stdout: [] [def]
+
+#### assign default
+echo ${x:=new}
+echo $x
+## STDOUT:
+new
+new
+## END
+
+#### assign default only when unset
+x=
+echo "[${x=new}]"
+## stdout: []
+
+#### alternative value
+x=set
+echo ${x:+alt} "[${y:+alt}]"
+## stdout: alt []
+
+#### alternative when set but empty
+x=
+echo "[${x+alt}]" "[${x:+alt}]"
+## stdout: [alt] []
+
+#### error when unset exits the shell
+echo ${x:?is missing}
+echo not reached
+## status: 127
+
+#### error message goes to stderr
+( echo ${x:?is missing} ) 2>/dev/null
+echo status $?
+## stdout: status 1
+
+#### length
+x=hello
+echo ${#x}
+## stdout: 5
+
+#### length of unset is zero
+echo ${#nosuch}
+## stdout: 0
+
+#### remove shortest prefix
+x=a/b/c
+echo ${x#*/}
+## stdout: b/c
+
+#### remove longest prefix
+x=a/b/c
+echo ${x##*/}
+## stdout: c
+
+#### remove shortest suffix
+x=file.tar.gz
+echo ${x%.*}
+## stdout: file.tar
+
+#### remove longest suffix
+x=file.tar.gz
+echo ${x%%.*}
+## stdout: file
+
+#### pattern with a quoted star is literal
+x='a*b*c'
+echo ${x#"a*"}
+## stdout: b*c
+
+#### pattern from a variable is active
+x=abcabc
+p='b*'
+echo ${x%$p}
+## stdout: abca
+
+#### bracket pattern in removal
+x=abc123
+echo ${x%%[0-9]*}
+## stdout: abc
+
+#### default value with spaces is split when unquoted
+set -- ${x:-a b c}
+echo $#
+## stdout: 3
+
+#### default value in quotes is one word
+set -- "${x:-a b c}"
+echo $#
+## stdout: 1
+
+#### default value can hold an expansion
+y=inner
+echo ${x:-$y}
+## stdout: inner
+
+#### nested default values
+echo ${a:-${b:-deep}}
+## stdout: deep
+
+#### remove prefix from every positional parameter
+set -- ab ac
+echo ${@#a}
+## stdout: b c
+
+#### special parameter dollar-hash
+set -- a b c
+echo $#
+## stdout: 3
+
+#### exit status parameter
+false
+echo $?
+true
+echo $?
+## STDOUT:
+1
+0
+## END
+
+#### pid parameter is a number
+case $$ in *[!0-9]*) echo no;; *) echo yes;; esac
+## stdout: yes

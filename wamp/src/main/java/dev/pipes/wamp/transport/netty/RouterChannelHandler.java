@@ -1,0 +1,110 @@
+package dev.pipes.wamp.transport.netty;
+
+import dev.pipes.wamp.message.ProtocolViolation;
+import dev.pipes.wamp.message.WampMessage;
+import dev.pipes.wamp.router.Peer;
+import dev.pipes.wamp.router.Router;
+import dev.pipes.wamp.router.RouterSession;
+import dev.pipes.wamp.serialization.Serializer;
+import dev.pipes.wamp.serialization.Serializers;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thin bridge between a WebSocket channel and a {@link RouterSession}: installs the codec of the
+ * negotiated serializer, forwards messages, writability and closing. Runs on the router's loop
+ * (the server's channels live there), so it calls the session directly.
+ */
+final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(RouterChannelHandler.class);
+
+    private final Router router;
+    private final int maxMessageSize;
+    private RouterSession session;
+
+    RouterChannelHandler(Router router, int maxMessageSize) {
+        this.router = router;
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof HandshakeComplete hs) {
+            Serializer serializer = Serializers.bySubprotocol(hs.selectedSubprotocol()).orElse(null);
+            if (serializer == null) {
+                closeWith(ctx.channel(), WebSocketCloseStatus.PROTOCOL_ERROR,
+                        "no WAMP subprotocol negotiated: offer wamp.2.json or wamp.2.msgpack");
+                return;
+            }
+            ctx.pipeline().addBefore(ctx.name(), PipelineNames.WAMP_CODEC, new WampFrameCodec(serializer));
+            session = router.attach(new ChannelPeer(ctx.channel(), serializer));
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (session == null) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof WampMessage m) {
+            session.onMessage(m);
+        } else if (msg instanceof ProtocolViolation v) {
+            session.onProtocolViolation(v);
+        } else {
+            io.netty.util.ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (session != null) session.onWritabilityChanged(ctx.channel().isWritable());
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) session.onTransportClosed();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException || cause instanceof CorruptedWebSocketFrameException c
+                && c.closeStatus() == WebSocketCloseStatus.MESSAGE_TOO_BIG) {
+            closeWith(ctx.channel(), WebSocketCloseStatus.MESSAGE_TOO_BIG,
+                    "WAMP message larger than the maximum of " + maxMessageSize + " bytes");
+        } else if (cause instanceof CorruptedWebSocketFrameException c) {
+            closeWith(ctx.channel(), c.closeStatus(), "invalid WebSocket frame: " + c.getMessage());
+        } else {
+            LOG.warn("closing {} after an unexpected error: {}", ctx.channel(), cause.toString(), cause);
+            ctx.close();
+        }
+    }
+
+    static void closeWith(Channel ch, WebSocketCloseStatus status, String reason) {
+        if (!ch.isActive()) return;
+        ch.writeAndFlush(new CloseWebSocketFrame(status.code(), reason)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The router's view of this channel. */
+    private record ChannelPeer(Channel channel, Serializer serializer) implements Peer {
+        @Override public void send(WampMessage message) { channel.writeAndFlush(message, channel.voidPromise()); }
+        @Override public void close() { channel.flush(); channel.close(); }
+        @Override public boolean isWritable() { return channel.isWritable(); }
+        @Override public void setReading(boolean reading) { channel.config().setAutoRead(reading); }
+        @Override public String describe() {
+            return "websocket " + channel.remoteAddress() + " " + serializer.subprotocol();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.pipes.wamp.transport.netty;
+
+import dev.pipes.wamp.router.Router;
+import dev.pipes.wamp.serialization.Serializers;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.flush.FlushConsolidationHandler;
+
+import static dev.pipes.wamp.transport.netty.PipelineNames.*;
+
+/**
+ * Builds the pipeline of one router connection: [TLS] -> HTTP -> WebSocket handshake (offering
+ * wamp.2.msgpack and wamp.2.json on any path) -> frame aggregation up to the maximum message size
+ * -> (after the handshake) WAMP codec -> router session.
+ */
+final class ServerInitializer extends ChannelInitializer<SocketChannel> {
+    private final Router router;
+    private final WebSocketSettings settings;
+
+    ServerInitializer(Router router, WebSocketSettings settings) {
+        this.router = router;
+        this.settings = settings;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(settings.lowWaterMark(), settings.highWaterMark()));
+        ChannelPipeline p = ch.pipeline();
+        if (settings.ssl() != null) {
+            p.addLast(SSL, settings.ssl().newHandler(ch.alloc()));
+        }
+        p.addLast(FLUSH, new FlushConsolidationHandler(256, true));
+        p.addLast(HTTP_CODEC, new HttpServerCodec());
+        p.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(64 * 1024));
+        p.addLast(WEBSOCKET, new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath("/")
+                .checkStartsWith(true)
+                .subprotocols(Serializers.subprotocols())
+                .handleCloseFrames(true)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(settings.maxMessageSize())
+                        .allowExtensions(false)
+                        .build())
+                .build()));
+        p.addLast(FRAME_AGGREGATOR, new WebSocketFrameAggregator(settings.maxMessageSize()));
+        p.addLast(WAMP_SESSION, new RouterChannelHandler(router, settings.maxMessageSize()));
+    }
+}
