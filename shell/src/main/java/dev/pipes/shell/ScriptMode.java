@@ -4,7 +4,7 @@ import dev.pipes.engine.interp.Interpreter;
 import dev.pipes.engine.interp.Options;
 import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.Services;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,8 @@ public final class ScriptMode {
 
     /** Runs pipesh with an explicit working directory and environment (tests, embedding). */
     public static int run(String[] args, ShellStreams streams, Path cwd, Map<String, String> environment) {
-        ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(), ServiceDirectory.none());
+        ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(),
+                Services.embedded(Services.home(environment)));
         int i = 0;
         String command = null;
         for (; i < args.length; i++) {
@@ -98,6 +99,7 @@ public final class ScriptMode {
 
     /** The shell is done: background jobs it leaves behind keep running, as in sh. */
     private static int finish(Interpreter interpreter, int status) {
+        if (interpreter.state().services instanceof Services services) services.close();
         return status;
     }
 

@@ -146,6 +146,13 @@ final class Executor {
                         .start(stages.subList(i, last + 1), Arrays.asList(applied).subList(i, last + 1), errors);
                 for (int k = i; k <= last; k++) handles[k] = segment.get(k - i);
                 i = last + 1;
+            } else if (stage instanceof Stage.Service) {
+                int last = i;
+                while (last < n - 1 && stages.get(last + 1) instanceof Stage.Service && applied[last + 1] != null) last++;
+                List<StageHandle> segment = ServiceSegment.start(stages.subList(i, last + 1),
+                        Arrays.asList(applied).subList(i, last + 1), i, state, group, ends, errors);
+                for (int k = i; k <= last; k++) handles[k] = segment.get(k - i);
+                i = last + 1;
             } else {
                 handles[i] = startThread(stage, applied[i], state, group, ends);
                 i++;

@@ -1,0 +1,94 @@
+package dev.pipes.engine.agent;
+
+import dev.pipes.engine.stream.StreamProtocol;
+import dev.pipes.engine.stream.StreamReader;
+import dev.pipes.wamp.client.CallResult;
+import dev.pipes.wamp.client.Handles;
+import dev.pipes.wamp.client.Invocation;
+import dev.pipes.wamp.client.WampClient;
+import dev.pipes.wamp.client.WampException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Wraps an executable as a pipes stage: a WAMP client that registers the stage instance's
+ * {@code run} procedure and its input stream, runs the executable once per {@code run} call, and
+ * streams its standard output and standard error to the procedures the call names. One run at a
+ * time; a canceled call (INTERRUPT) stops the process and everything it started.
+ */
+public final class StageAgent implements AutoCloseable {
+    private final WampClient client;
+    private final String stageId;
+    private final AtomicReference<StageRun> running = new AtomicReference<>();
+    private StreamReader input;
+    private Handles.Registration runRegistration;
+
+    private StageAgent(WampClient client, String stageId) {
+        this.client = client;
+        this.stageId = stageId;
+    }
+
+    /** Registers the stage instance {@code stageId} on a joined client; completes when it can be called. */
+    public static CompletableFuture<StageAgent> start(WampClient client, String stageId) {
+        if (!StreamProtocol.validId(stageId)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("invalid stage id '" + stageId + "'"));
+        }
+        StageAgent agent = new StageAgent(client, stageId);
+        return StreamReader.register(client, StreamProtocol.inputUri(stageId), null)
+                .thenCompose(reader -> {
+                    agent.input = reader;
+                    return client.register(StreamProtocol.runUri(stageId), agent::run);
+                })
+                .thenApply(registration -> {
+                    agent.runRegistration = registration;
+                    return agent;
+                });
+    }
+
+    public String stageId() {
+        return stageId;
+    }
+
+    private CompletionStage<CallResult> run(Invocation call) {
+        RunRequest request = RunRequest.fromKwargs(call.kwargs());
+        StageRun run = request.input() == RunRequest.InputMode.ARGS
+                ? new ArgsRun(client, input, request) : new StdinRun(client, input, request);
+        if (!running.compareAndSet(null, run)) {
+            throw new WampException("pipes.error.busy", "stage " + stageId + " is already running");
+        }
+        // before any data call that follows this one is taken: the input is open for this run's stream
+        input.reopen();
+        CompletableFuture<CallResult> answer = new CompletableFuture<>();
+        call.interrupted().thenAccept(mode -> run.stop());
+        Thread.ofPlatform().daemon().name("pipes-agent " + stageId).start(() -> {
+            try {
+                int status = run.execute();
+                Map<String, Object> kw = new LinkedHashMap<>();
+                kw.put("status", status);
+                String signal = ProcessTree.signalOf(status);
+                if (signal != null) kw.put("signal", signal);
+                answer.complete(new CallResult(List.of(status), kw, Map.of()));
+            } catch (WampException e) {
+                answer.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(new WampException("wamp.error.runtime_error", String.valueOf(e.getMessage())));
+            } finally {
+                running.set(null);
+            }
+        });
+        return answer;
+    }
+
+    /** Stops a run in progress and unregisters; the client stays open (its owner closes it). */
+    @Override
+    public void close() {
+        StageRun run = running.get();
+        if (run != null) run.stop();
+        if (input != null) input.close();
+        if (runRegistration != null) runRegistration.unregister().exceptionally(e -> null);
+    }
+}
