@@ -56,7 +56,7 @@ final class ServiceSegment {
                 StageIo.Source in = k > 0 && direct[k - 1] ? new StageIo.FromPreviousService()
                         : new StageIo.FromStream(input(table.get(0), ends));
                 StageIo.Target out = k < n - 1 && direct[k] ? new StageIo.ToNextService() : output(table.get(1), ends, false);
-                StageIo.Target err = output(table.get(2), ends, table.get(2) instanceof Channel.Native nat && nat.fd() == 2);
+                StageIo.Target err = output(table.get(2), ends, shown(table.get(2), state));
                 resolved.add(services.resolve(stage.service(), stage.argv(), new StageIo(in, out, err)));
             }
         } catch (IllegalArgumentException e) {
@@ -96,6 +96,11 @@ final class ServiceSegment {
         group.add(watcher);
         watcher.start();
         return handles;
+    }
+
+    /** Standard error that reaches the user (not redirected) gets each line prefixed with the stage's name. */
+    private static boolean shown(Channel err, ShellState state) {
+        return err != null && (err.equals(state.fds.get(2)) || err instanceof Channel.Native nat && nat.fd() == 2);
     }
 
     private static void release(Redirections.Applied applied, Executor.PipeEnds ends) {

@@ -15,7 +15,7 @@ public final class StreamProtocol {
     /** The largest payload of one data call; readers refuse larger ones. */
     public static final int MAX_CHUNK = 1024 * 1024;
     /** What pipes' own writers put in one call (smaller than {@link #MAX_CHUNK}, so that memory stays low). */
-    public static final int CHUNK = 256 * 1024;
+    public static final int CHUNK = 512 * 1024;
 
     /** The reader takes no more data: the writer stops, as a process does on SIGPIPE. */
     public static final String ERROR_CLOSED = "pipes.error.stream_closed";

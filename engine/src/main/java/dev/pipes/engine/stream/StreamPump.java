@@ -21,7 +21,36 @@ public final class StreamPump {
         FAILED
     }
 
+    /** A read this large means the producer is fast (a pipe holds 64 KiB): worth waiting a moment for more. */
+    private static final int FAST_READ = 32 * 1024;
+    private static final long PAUSE_NANOS = 100_000;
+    private static final int MAX_PAUSES = 4;
+
     private StreamPump() {}
+
+    /**
+     * Adds what is already available to the {@code n} bytes read. When the reads are large (the
+     * producer is fast) it pauses briefly for more, so a flood goes out in large calls; a trickle
+     * is never held back more than {@code MAX_PAUSES * PAUSE_NANOS}.
+     */
+    private static int gather(InputStream in, byte[] buffer, int n) throws IOException {
+        int pauses = 0;
+        int last = n;
+        while (n < buffer.length) {
+            int available = in.available();
+            if (available > 0) {
+                int more = in.read(buffer, n, Math.min(available, buffer.length - n));
+                if (more < 0) break;
+                n += more;
+                last = more;
+                continue;
+            }
+            if (last < FAST_READ || pauses++ >= MAX_PAUSES) break;
+            java.util.concurrent.locks.LockSupport.parkNanos(PAUSE_NANOS);
+            if (Thread.interrupted()) throw new java.io.InterruptedIOException("interrupted");
+        }
+        return n;
+    }
 
     /** Copies until the end of {@code in}, then ends the stream. */
     public static Outcome run(InputStream in, StreamWriter out) {
@@ -35,12 +64,7 @@ public final class StreamPump {
                 byte[] buffer = new byte[StreamProtocol.CHUNK];
                 int n = in.read(buffer);
                 if (n < 0) break;
-                int available;
-                while (n < buffer.length && (available = in.available()) > 0) {
-                    int more = in.read(buffer, n, Math.min(available, buffer.length - n));
-                    if (more < 0) break;
-                    n += more;
-                }
+                n = gather(in, buffer, n);
                 if (n == 0) continue;
                 out.write(n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
             }
