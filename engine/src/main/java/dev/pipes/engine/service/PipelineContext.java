@@ -13,6 +13,13 @@ import java.util.function.Consumer;
 
 /** What the parts of one running service pipeline share: its id, the shell's WAMP client, its calls. */
 final class PipelineContext {
+    /**
+     * Where work that may block runs when a call's answer arrives: answers complete on the WAMP
+     * client's I/O thread, which must never wait for further answers.
+     */
+    static final java.util.concurrent.Executor OFF_IO_THREAD =
+            task -> Thread.ofPlatform().daemon().name("pipes-pipeline").start(task);
+
     final String id;
     final WampClient shell;
     final Consumer<String> errors;

@@ -177,7 +177,8 @@ final class ReplicatedStage implements StreamSink {
         if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
         String stageId = context.stageId(index, replica);
         CompletableFuture<Integer> run = context.run(stageId, spec, argv, outputUri(replica), stderrUris[replica])
-                .result().handle((result, failure) -> StageOutcome.status(name, result, failure, context.canceled, context.errors));
+                .result().handleAsync((result, failure) -> StageOutcome.status(name, result, failure, context.canceled, context.errors),
+                        PipelineContext.OFF_IO_THREAD);
         runStatuses.add(run);
         lastRun[replica] = run;
         block = new StreamWriter(context.shell, StreamProtocol.inputUri(stageId));
@@ -195,7 +196,7 @@ final class ReplicatedStage implements StreamSink {
     }
 
     private void finishAll() {
-        CompletableFuture.allOf(runStatuses.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+        CompletableFuture.allOf(runStatuses.toArray(CompletableFuture[]::new)).whenCompleteAsync((v, e) -> {
             synchronized (this) {
                 while (turn < blocks && !downstreamClosed && !context.canceled) {
                     try {
@@ -215,9 +216,8 @@ final class ReplicatedStage implements StreamSink {
                 int value = s.join();
                 if (value != 0) result = value;
             }
-            if (downstreamClosed && result == 0) result = 0;
             status.complete(context.canceled ? StageOutcome.CANCELED : result);
-        });
+        }, PipelineContext.OFF_IO_THREAD);
     }
 
     /** The output of one replica: its k-th stream is block {@code replica + k * replicas}. */

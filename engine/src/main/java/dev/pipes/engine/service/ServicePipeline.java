@@ -122,11 +122,11 @@ public final class ServicePipeline {
             boolean direct = stage.io().stdout() instanceof StageIo.ToNextService;
             String next1 = k + 1 < n ? inputUri[k + 1] : null;
             CompletableFuture<Integer> status = context.run(stageId, stage.spec(), stage.argv(), outputUri[k], stderrUri[k][0])
-                    .result().handle((result, failure) -> {
+                    .result().handleAsync((result, failure) -> {
                         int s = StageOutcome.status(stage.displayName(), result, failure, context.canceled, context.errors);
                         if (failure != null && direct && !context.canceled) endStreamFor(next1);
                         return s;
-                    });
+                    }, PipelineContext.OFF_IO_THREAD);
             statuses.add(status);
             if (stage.io().stdin() instanceof StageIo.FromStream from) {
                 StreamWriter writer = new StreamWriter(context.shell, inputUri[k]);
