@@ -21,6 +21,7 @@ public final class LocalProcessRuntime implements Runtime {
     private final Supplier<EmbeddedRouter> router;
     private final Link link;
     private final Set<AgentHandle> agents = ConcurrentHashMap.newKeySet();
+    private ExternalAgents external;
 
     /** {@code router} is asked for the router only when the first agent starts (pipesh starts it lazily). */
     public LocalProcessRuntime(Supplier<EmbeddedRouter> router, Link link) {
@@ -37,6 +38,13 @@ public final class LocalProcessRuntime implements Runtime {
     @Override
     public CompletableFuture<AgentHandle> start(AgentLaunch launch) {
         EmbeddedRouter r = router.get();
+        if (launch.nativeAgent()) {
+            return external(r).start(launch.stageId(), launch.executable()).thenApply(process -> {
+                AgentHandle handle = new ProcessHandle(launch.stageId(), process);
+                agents.add(handle);
+                return handle;
+            });
+        }
         Transport transport = link == Link.WEBSOCKET ? r.webSocketTransport() : r.inMemoryTransport();
         WampClient client = WampClient.create(transport, StreamProtocol.REALM);
         return client.connect()
@@ -49,6 +57,39 @@ public final class LocalProcessRuntime implements Runtime {
                 .whenComplete((h, e) -> {
                     if (e != null) client.leave();
                 });
+    }
+
+    private synchronized ExternalAgents external(EmbeddedRouter r) {
+        if (external == null) external = new ExternalAgents(r);
+        return external;
+    }
+
+    /** An agent that is a process of its own: stopping it stops the process and what it started. */
+    private final class ProcessHandle implements AgentHandle {
+        private final String stageId;
+        private final Process process;
+
+        ProcessHandle(String stageId, Process process) {
+            this.stageId = stageId;
+            this.process = process;
+        }
+
+        @Override
+        public String stageId() {
+            return stageId;
+        }
+
+        @Override
+        public void stop() {
+            agents.remove(this);
+            process.descendants().forEach(java.lang.ProcessHandle::destroy);
+            process.destroy();
+            process.onExit().orTimeout(500, java.util.concurrent.TimeUnit.MILLISECONDS).exceptionally(e -> {
+                process.descendants().forEach(java.lang.ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                return process;
+            });
+        }
     }
 
     private final class Handle implements AgentHandle {
@@ -79,5 +120,8 @@ public final class LocalProcessRuntime implements Runtime {
     @Override
     public void close() {
         for (AgentHandle agent : agents) agent.stop();
+        synchronized (this) {
+            if (external != null) external.close();
+        }
     }
 }

@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code build NAME PATH [--input stdin|args] [--replicas N] [--description TEXT]} read into a
+ * {@code build NAME PATH [--input stdin|args] [--replicas N] [--description TEXT] [--agent wrapped|native]} read into a
  * {@link ServiceSpec}, with an error naming the argument that is wrong.
  */
 public final class BuildCommand {
-    public static final String USAGE = "build NAME PATH [--input stdin|args] [--replicas N] [--description TEXT]";
+    public static final String USAGE =
+            "build NAME PATH [--input stdin|args] [--replicas N] [--description TEXT] [--agent wrapped|native]";
 
     private BuildCommand() {}
 
@@ -21,12 +22,13 @@ public final class BuildCommand {
         InputMode input = InputMode.STDIN;
         int replicas = 1;
         String description = "";
+        boolean nativeAgent = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String option = arg.startsWith("--") && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String inline = option.equals(arg) ? null : arg.substring(arg.indexOf('=') + 1);
             switch (option) {
-                case "--input", "--replicas", "--description" -> {
+                case "--input", "--replicas", "--description", "--agent" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= args.size()) throw new IllegalArgumentException(option + ": a value is missing");
@@ -41,6 +43,13 @@ public final class BuildCommand {
                             }
                         }
                         case "--replicas" -> replicas = replicas(value);
+                        case "--agent" -> {
+                            try {
+                                nativeAgent = ServiceSpec.agent(value);
+                            } catch (IllegalArgumentException e) {
+                                throw new IllegalArgumentException("--agent: expected wrapped or native, got '" + value + "'");
+                            }
+                        }
                         default -> description = value;
                     }
                 }
@@ -58,7 +67,7 @@ public final class BuildCommand {
         if (!Files.exists(executable)) throw new IllegalArgumentException(path + ": no such file");
         if (!Files.isRegularFile(executable)) throw new IllegalArgumentException(path + ": not a regular file");
         if (!Files.isExecutable(executable)) throw new IllegalArgumentException(path + ": not executable");
-        return new ServiceSpec(name, executable, input, replicas, description);
+        return new ServiceSpec(name, executable, input, replicas, description, nativeAgent);
     }
 
     private static int replicas(String value) {

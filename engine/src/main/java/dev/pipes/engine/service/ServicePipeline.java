@@ -143,7 +143,8 @@ public final class ServicePipeline {
         for (int k = 0; k < stages.size(); k++) {
             ServiceStage stage = stages.get(k);
             for (int r = 0; r < stage.replicas(); r++) {
-                starting.add(runtime.start(new AgentLaunch(context.stageId(k, r), stage.spec().name(), stage.spec().executable())));
+                starting.add(runtime.start(new AgentLaunch(context.stageId(k, r), stage.spec().name(), stage.spec().executable(),
+                        stage.spec().nativeAgent())));
                 names.add(stage.displayName());
             }
         }

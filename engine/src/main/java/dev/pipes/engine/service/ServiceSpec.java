@@ -13,9 +13,15 @@ import java.util.regex.Pattern;
  * A service as {@code build} registered it: the executable it wraps, how that uses its input, how
  * many replicas share its work and what it is for.
  */
-public record ServiceSpec(String name, Path executable, InputMode input, int replicas, String description) {
+public record ServiceSpec(String name, Path executable, InputMode input, int replicas, String description,
+                          boolean nativeAgent) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     public static final int MAX_REPLICAS = 64;
+
+    /** A service whose executable is wrapped by pipes' own stage agent. */
+    public ServiceSpec(String name, Path executable, InputMode input, int replicas, String description) {
+        this(name, executable, input, replicas, description, false);
+    }
 
     public ServiceSpec {
         checkName(name);
@@ -45,6 +51,7 @@ public record ServiceSpec(String name, Path executable, InputMode input, int rep
         p.setProperty("input", input.wire());
         p.setProperty("replicas", Integer.toString(replicas));
         p.setProperty("description", description);
+        p.setProperty("agent", nativeAgent ? "native" : "wrapped");
         StringWriter out = new StringWriter();
         try {
             p.store(out, "pipes service");
@@ -61,10 +68,19 @@ public record ServiceSpec(String name, Path executable, InputMode input, int rep
             p.load(new StringReader(text));
             return new ServiceSpec(required(p, "name"), Path.of(required(p, "executable")),
                     InputMode.parse(p.getProperty("input", "stdin")), Integer.parseInt(p.getProperty("replicas", "1")),
-                    p.getProperty("description", ""));
+                    p.getProperty("description", ""), agent(p.getProperty("agent", "wrapped")));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("corrupt service entry " + where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code wrapped}: pipes' agent wraps the executable; {@code native}: the executable is an agent itself. */
+    static boolean agent(String text) {
+        return switch (text) {
+            case "wrapped" -> false;
+            case "native" -> true;
+            default -> throw new IllegalArgumentException("agent must be wrapped or native, got '" + text + "'");
+        };
     }
 
     private static String required(Properties p, String key) {

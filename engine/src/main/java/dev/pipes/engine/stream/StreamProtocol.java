@@ -31,6 +31,13 @@ public final class StreamProtocol {
     /** Keyword argument of the last call of a stream. */
     public static final String EOF = "eof";
 
+    /** An agent started by a runtime calls this with {@code [stage_id]} once its procedures are registered. */
+    public static final String READY_URI = "pipes.runtime.ready";
+    /** Environment of an agent process: the router's WebSocket URL, the realm and its stage instance id. */
+    public static final String ENV_ROUTER = "PIPES_ROUTER";
+    public static final String ENV_REALM = "PIPES_REALM";
+    public static final String ENV_STAGE = "PIPES_STAGE";
+
     /** The procedure that starts a stage instance's executable. */
     public static String runUri(String stageId) {
         return "pipes.stage." + stageId + ".run";
