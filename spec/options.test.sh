@@ -110,3 +110,25 @@ exit 7
 false
 exit
 ## status: 1
+
+#### LINENO
+echo $LINENO
+f() {
+  echo $LINENO
+}
+f
+## STDOUT:
+1
+3
+## END
+
+#### set -n reads but does not run
+set -n
+echo not run
+## stdout-json: ""
+
+#### set -v shows lines as they are read
+set -v
+echo shown 2>/dev/null
+## stdout: shown
+## stderr: echo shown 2>/dev/null

@@ -24,6 +24,7 @@ public final class Arithmetic {
     private final String text;
     private int pos;
     private boolean skip;
+    private int operandAt = -1;
 
     private Arithmetic(String text, ArithmeticVariables variables, int depth) {
         this.text = text;
@@ -195,10 +196,19 @@ public final class Arithmetic {
         long left = power();
         while (true) {
             if (acceptSingle('*', "**")) left = binary("*", left, power());
-            else if (acceptSingle('/', "/=")) left = binary("/", left, power());
-            else if (acceptSingle('%', "%=")) left = binary("%", left, power());
+            else if (acceptSingle('/', "/=")) left = binary("/", left, rightOperand());
+            else if (acceptSingle('%', "%=")) left = binary("%", left, rightOperand());
             else return left;
         }
+    }
+
+    /** Parses a divisor, remembering where it starts so that "division by 0" can point at it. */
+    private long rightOperand() {
+        skipSpaces();
+        int at = pos;
+        long value = power();
+        operandAt = at;
+        return value;
     }
 
     private long power() {
@@ -325,11 +335,11 @@ public final class Arithmetic {
         return switch (op) {
             case "*" -> left * right;
             case "/" -> {
-                if (right == 0) throw error("division by 0");
+                if (right == 0) throw divisionByZero();
                 yield left == Long.MIN_VALUE && right == -1 ? Long.MIN_VALUE : left / right;
             }
             case "%" -> {
-                if (right == 0) throw error("division by 0");
+                if (right == 0) throw divisionByZero();
                 yield right == -1 ? 0 : left % right;
             }
             case "+" -> left + right;
@@ -429,6 +439,10 @@ public final class Arithmetic {
 
     private boolean atEnd() {
         return pos >= text.length();
+    }
+
+    private ArithmeticError divisionByZero() {
+        return errorAt(operandAt >= 0 ? operandAt : pos, "division by 0");
     }
 
     private ArithmeticError error(String message) {

@@ -95,8 +95,12 @@ public final class Interpreter implements StageRunner {
         try {
             List<ListItem> items = script.commands().items();
             int abortedLine = -1;
+            int previousLine = 0;
             for (ListItem item : items) {
                 if (item.span().line() == abortedLine) continue;
+                // set -v shows each line as it is read: a line already read is not shown again
+                if (state.has(Options.Option.VERBOSE) && item.span().line() > previousLine) Io.err(state, text(item.span()));
+                previousLine = item.span().line() + lineCount(item.span());
                 try {
                     execute(new CommandList(List.of(item), item.span()));
                 } catch (LineAbortError e) {
@@ -131,6 +135,7 @@ public final class Interpreter implements StageRunner {
     }
 
     void execute(CommandList list) {
+        if (state.has(Options.Option.NOEXEC)) return;
         for (ListItem item : list.items()) {
             checkKilled();
             if (item.background()) {
@@ -199,6 +204,7 @@ public final class Interpreter implements StageRunner {
 
     private int executePipeline(Pipeline pipeline) {
         currentSpan = pipeline.span();
+        state.currentLine = pipeline.span().line();
         if (pipeline.negated()) state.errexitSuppressed++;
         try {
             Plan plan = planSafely(pipeline, false);

@@ -11,6 +11,15 @@ import java.util.concurrent.CompletableFuture;
 public final class JobTable {
     private final Map<Integer, Job> jobs = new TreeMap<>();
 
+    public JobTable() {}
+
+    /** A subshell's table: it lists the parent's jobs (as {@code jobs | cat} does in bash); new jobs stay its own. */
+    public synchronized JobTable snapshot() {
+        JobTable copy = new JobTable();
+        copy.jobs.putAll(jobs);
+        return copy;
+    }
+
     public synchronized Job add(String command, long pid, ProcessGroup group, CompletableFuture<List<Integer>> statuses) {
         int id = 1;
         while (jobs.containsKey(id)) id++;

@@ -142,6 +142,7 @@ final class ParameterExpansion {
                     int index = Integer.parseInt(name);
                     yield index >= 1 && index <= state.positional.size() ? state.positional.get(index - 1) : null;
                 }
+                if (name.equals("LINENO")) yield Integer.toString(state.currentLine);
                 if (name.equals("PIPESTATUS")) {
                     yield String.join(" ", state.pipeStatus.stream().map(String::valueOf).toList());
                 }

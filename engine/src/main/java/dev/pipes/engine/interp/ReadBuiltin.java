@@ -66,7 +66,9 @@ final class ReadBuiltin {
         if (in == null) return ctx.fail("read", fd + ": invalid file descriptor: Bad file descriptor");
         Line line;
         try {
-            line = readLine(in, delimiter, maxChars, raw);
+            ByteSource source = ByteSource.of(in, ctx.state.fds.get(fd));
+            line = readLine(source, delimiter, maxChars, raw);
+            source.finish();
         } catch (IOException e) {
             return ctx.fail("read", "read error: " + e.getMessage());
         }
@@ -77,7 +79,62 @@ final class ReadBuiltin {
     /** The characters read, which of them were escaped (and so never split), and whether input ended. */
     record Line(String text, boolean[] escaped, boolean eof) {}
 
-    private static Line readLine(InputStream in, int delimiter, int maxChars, boolean raw) throws IOException {
+    /**
+     * Bytes for {@code read}: from a regular file in chunks, stepping back afterwards to just past
+     * the line (as bash does with lseek); from anything else one byte at a time, since a pipe or a
+     * terminal cannot give back what was read too far.
+     */
+    interface ByteSource {
+        int read() throws IOException;
+
+        default void finish() throws IOException {}
+
+        static ByteSource of(InputStream in, dev.pipes.engine.world.Channel channel) {
+            if (channel instanceof dev.pipes.engine.world.Channel.OpenFile file && !file.forWriting()
+                    && java.nio.file.Files.isRegularFile(file.path()) && in instanceof java.io.FileInputStream fis) {
+                return new Seekable(fis.getChannel());
+            }
+            return in::read;
+        }
+    }
+
+    private static final class Seekable implements ByteSource {
+        private final java.nio.channels.FileChannel channel;
+        private final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(8192);
+        private final long start;
+        private long consumed;
+
+        Seekable(java.nio.channels.FileChannel channel) {
+            this.channel = channel;
+            long position = 0;
+            try {
+                position = channel.position();
+            } catch (IOException e) {
+                // an unknown position: read from wherever the channel is
+            }
+            this.start = position;
+            buffer.flip();
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (!buffer.hasRemaining()) {
+                buffer.clear();
+                int n = channel.read(buffer);
+                buffer.flip();
+                if (n <= 0) return -1;
+            }
+            consumed++;
+            return buffer.get() & 0xff;
+        }
+
+        @Override
+        public void finish() throws IOException {
+            channel.position(start + consumed);
+        }
+    }
+
+    private static Line readLine(ByteSource in, int delimiter, int maxChars, boolean raw) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<Integer> escapedAt = new ArrayList<>();
         boolean eof = false;

@@ -39,6 +39,8 @@ public final class ShellState {
     /** Depth of conditions (if/while tests, && || operands, !) in which set -e does not apply. */
     int errexitSuppressed;
     int loopDepth;
+    /** The line of the command being run, for {@code $LINENO}. */
+    int currentLine;
     int sourceDepth;
     int functionDepth;
     /** The text of the script being run, for {@code explain} and the text of jobs. */
@@ -71,7 +73,7 @@ public final class ShellState {
         this.variables = from.variables.copy();
         this.functions = new HashMap<>(from.functions);
         this.options = from.options.copy();
-        this.jobs = new JobTable();
+        this.jobs = from.jobs.snapshot();
         this.launcher = from.launcher;
         this.services = from.services;
         this.shellPid = from.shellPid;

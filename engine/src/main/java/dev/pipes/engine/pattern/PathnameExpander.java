@@ -36,9 +36,11 @@ public final class PathnameExpander {
         String component = components[index];
         boolean last = index == components.length - 1;
         if (component.isEmpty()) {
-            // a doubled or trailing slash: keep it, it only makes sense for a directory
-            if (index > 0 && Files.isDirectory(dir)) walk(dir, prefix + (last ? "" : "/"), components, index + 1, results);
-            if (last && index > 0) results.add(prefix.endsWith("/") ? prefix : prefix + "/");
+            // a doubled or trailing slash: kept as written, and only a directory matches it
+            if (!Files.isDirectory(dir)) return;
+            String withSlash = prefix.endsWith("/") ? prefix : prefix + "/";
+            if (last) results.add(withSlash);
+            else walk(dir, withSlash, components, index + 1, results);
             return;
         }
         if (!ShPattern.hasWildcards(component)) {

@@ -33,12 +33,17 @@ public final class ShPattern {
         return CACHE.computeIfAbsent(pattern, p -> Pattern.compile(toRegex(p), Pattern.DOTALL));
     }
 
-    /** Whether the pattern has an unescaped {@code *}, {@code ?} or {@code [}. */
+    /**
+     * Whether the pattern has an unescaped {@code *}, {@code ?} or a {@code [} that opens a complete
+     * bracket expression (a lone {@code [}, as in the {@code [} command, matches only itself, so no
+     * directory needs reading).
+     */
     public static boolean hasWildcards(String pattern) {
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '\\') i++;
-            else if (c == '*' || c == '?' || c == '[') return true;
+            else if (c == '*' || c == '?') return true;
+            else if (c == '[' && bracketEnd(pattern, i) >= 0) return true;
         }
         return false;
     }

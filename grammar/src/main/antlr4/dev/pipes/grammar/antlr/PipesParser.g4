@@ -11,7 +11,9 @@ options { tokenVocab = PipesLexer; superClass = PipesParserBase; }
 script          : linebreak commandList? EOF ;
 hereDocText     : wordPart* EOF ;
 
-commandList     : andOr (separator andOr)* separator? ;
+// Written so that each decision needs one token of lookahead (ANTLR then stops at the true error
+// instead of backing out of a half-matched command); AstBuilder rejects two separators in a row.
+commandList     : andOr (separator andOr?)* ;
 compoundList    : linebreak commandList ;
 separator       : (SEMI | AMP) linebreak | newlineList ;
 newlineList     : NEWLINE+ ;
@@ -34,7 +36,7 @@ compoundCommand
     | WHILE compoundList doGroup                                      # whileClause
     | UNTIL compoundList doGroup                                      # untilClause
     | FOR NAME forWords? doGroup                                      # forClause
-    | CASE word linebreak IN linebreak caseItem* ESAC                 # caseClause
+    | CASE word linebreak IN linebreak caseItems? ESAC                # caseClause
     ;
 
 elifPart        : ELIF compoundList THEN compoundList ;
@@ -42,7 +44,9 @@ elsePart        : ELSE compoundList ;
 doGroup         : DO compoundList DONE ;
 forWords        : sequentialSeparator | linebreak IN word* sequentialSeparator ;
 sequentialSeparator : SEMI linebreak | newlineList ;
-caseItem        : LPAREN? pattern (PIPE pattern)* RPAREN linebreak commandList? (DSEMI linebreak)? ;
+// Only the last item may omit ';;' (so that no command list is ever followed by a pattern).
+caseItems       : caseItem (DSEMI linebreak caseItem)* (DSEMI linebreak)? ;
+caseItem        : LPAREN? pattern (PIPE pattern)* RPAREN linebreak commandList? ;
 pattern         : commandWord ;
 
 simpleCommand

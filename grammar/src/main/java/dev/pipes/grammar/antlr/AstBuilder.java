@@ -18,10 +18,12 @@ import dev.pipes.grammar.ast.SimpleCommand;
 import dev.pipes.grammar.ast.Span;
 import dev.pipes.grammar.ast.Subshell;
 import dev.pipes.grammar.ast.Word;
+import dev.pipes.grammar.SyntaxError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
@@ -57,7 +59,8 @@ final class AstBuilder extends PipesParserBaseVisitor<Object> {
             if (child instanceof PipesParser.AndOrContext andOr) {
                 if (pending != null) items.add(item(pending, false, pending));
                 pending = andOr;
-            } else if (child instanceof PipesParser.SeparatorContext separator && pending != null) {
+            } else if (child instanceof PipesParser.SeparatorContext separator) {
+                if (pending == null) throw unexpectedSeparator(separator);
                 boolean background = separator.AMP() != null;
                 items.add(item(pending, background, background ? separator : pending));
                 pending = null;
@@ -65,6 +68,13 @@ final class AstBuilder extends PipesParserBaseVisitor<Object> {
         }
         if (pending != null) items.add(item(pending, false, pending));
         return new CommandList(items, spans.of(ctx));
+    }
+
+    /** {@code a ; ; b}, {@code a & ;}: a separator with no command before it. */
+    private SyntaxError unexpectedSeparator(PipesParser.SeparatorContext separator) {
+        Token token = separator.getStart();
+        return spans.source().error(token.getLine(), token.getCharPositionInLine(),
+                "unexpected " + ErrorMessages.describe(token), false);
     }
 
     private ListItem item(PipesParser.AndOrContext andOr, boolean background, ParserRuleContext end) {
@@ -187,7 +197,8 @@ final class AstBuilder extends PipesParserBaseVisitor<Object> {
     @Override
     public CaseCommand visitCaseClause(PipesParser.CaseClauseContext ctx) {
         List<CaseCommand.Item> items = new ArrayList<>();
-        for (PipesParser.CaseItemContext item : ctx.caseItem()) {
+        List<PipesParser.CaseItemContext> caseItems = ctx.caseItems() == null ? List.of() : ctx.caseItems().caseItem();
+        for (PipesParser.CaseItemContext item : caseItems) {
             List<Word> patterns = new ArrayList<>();
             for (PipesParser.PatternContext pattern : item.pattern()) patterns.add(words.commandWord(pattern.commandWord()));
             CommandList body = item.commandList() == null

@@ -52,6 +52,14 @@ final class ErrorMessages {
         if (NEEDS_COMMAND.contains(previousType) && !COMMAND_STARTS.contains(offending.getType())) {
             return error(offending, "expected a command" + after, endOfInput);
         }
+        if (previousType == PipesParser.BANG && !COMMAND_STARTS.contains(offending.getType())) {
+            return error(offending, "expected a command" + after, false);
+        }
+        if (previousType == PipesParser.RPAREN && inFunctionDefinition(parser.getContext())) {
+            return error(offending, endOfInput ? "missing the body of the function"
+                    : "expected a compound command such as '{ ...; }' as the body of the function, found "
+                      + describe(offending), endOfInput);
+        }
         if (REDIRECT_OPERATORS.contains(previousType)) {
             return error(offending, "expected a word" + after, false);
         }
@@ -59,19 +67,24 @@ final class ErrorMessages {
             return error(offending, "expected a variable name" + after, false);
         }
         if (endOfInput) {
-            if (open != null) return error(offending, "missing " + open.needs(source), true);
-            if (previousType == PipesParser.RPAREN && inFunctionDefinition(parser.getContext())) {
-                return error(offending, "missing the body of the function", true);
-            }
+            if (open != null) return error(offending, "missing " + open.needs(source).text(), true);
             return error(offending, "unexpected end of input", false);
         }
         if (OPENS_BODY.contains(previousType) && !COMMAND_STARTS.contains(offending.getType())) {
             return error(offending, "expected a command" + after + ", found " + describe(offending), false);
         }
-        if (open != null && !COMMAND_STARTS.contains(offending.getType())) {
-            return error(offending, "unexpected " + describe(offending) + ", expected " + open.needs(source), false);
+        if (open != null && expects(parser, open.needs(source).keyword())) {
+            return error(offending, "unexpected " + describe(offending) + ", expected " + open.needs(source).text(), false);
         }
         return error(offending, "unexpected " + describe(offending), false);
+    }
+
+    private static boolean expects(Parser parser, int tokenType) {
+        try {
+            return parser.getExpectedTokens().contains(tokenType);
+        } catch (RuntimeException e) {
+            return false; // no usable parser state: say less rather than something wrong
+        }
     }
 
     private static boolean inFunctionDefinition(RuleContext context) {
@@ -118,20 +131,26 @@ final class ErrorMessages {
             return null;
         }
 
-        String needs(Source source) {
+        /** The keyword the construct needs next, e.g. "'fi' to close the 'if' at 1:1". */
+        record Need(int keyword, String text) {}
+
+        Need needs(Source source) {
             Token start = construct.getStart();
             String at = " at " + source.line(start.getLine()) + ":"
                     + source.column(start.getLine(), start.getCharPositionInLine());
-            String keyword = "'" + start.getText() + "'";
+            String opener = "'" + start.getText() + "'";
             return switch (construct) {
                 case PipesParser.IfClauseContext ifClause -> needsThen(ifClause)
-                        ? "'then' in the " + keyword + at : "'fi' to close the " + keyword + at;
+                        ? new Need(PipesParser.THEN, "'then' in the " + opener + at)
+                        : new Need(PipesParser.FI, "'fi' to close the " + opener + at);
                 case PipesParser.CaseClauseContext caseClause -> caseClause.IN() == null
-                        ? "'in' in the " + keyword + at : "'esac' to close the " + keyword + at;
-                case PipesParser.BraceGroupContext ignored -> "'}' to close the " + keyword + at;
-                case PipesParser.SubshellContext ignored -> "')' to close the " + keyword + at;
-                default -> child instanceof PipesParser.DoGroupContext
-                        ? "'done' to close the " + keyword + at : "'do' in the " + keyword + at;
+                        ? new Need(PipesParser.IN, "'in' in the " + opener + at)
+                        : new Need(PipesParser.ESAC, "'esac' to close the " + opener + at);
+                case PipesParser.BraceGroupContext ignored -> new Need(PipesParser.RBRACE, "'}' to close the " + opener + at);
+                case PipesParser.SubshellContext ignored -> new Need(PipesParser.RPAREN, "')' to close the " + opener + at);
+                default -> child instanceof PipesParser.DoGroupContext doGroup && doGroup.DO() != null
+                        ? new Need(PipesParser.DONE, "'done' to close the " + opener + at)
+                        : new Need(PipesParser.DO, "'do' in the " + opener + at);
             };
         }
 

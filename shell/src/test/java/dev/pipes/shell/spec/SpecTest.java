@@ -46,7 +46,7 @@ class SpecTest {
     @TestFactory
     Stream<DynamicNode> bashAgreesWithTheSpec() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(BASH), "bash is not installed: the spec is not checked against it");
-        return cases(SpecRunner.process("bash", List.of(BASH.toString()), false), "bash");
+        return cases(SpecRunner.process("bash", List.of("bash"), false), "bash");
     }
 
     static Stream<DynamicNode> cases(SpecRunner runner, String mode) throws IOException {

@@ -32,4 +32,9 @@ public interface Connection {
 
     /** The serial executor the listener runs on; the client keeps its session state there. */
     Executor executor();
+
+    /** True when the calling thread is the one of {@link #executor()}. */
+    default boolean inExecutor() {
+        return false;
+    }
 }

@@ -155,6 +155,16 @@ public final class WampClient implements AutoCloseable {
         waiting.forEach(f -> f.complete(null));
     }
 
+    /** Runs on the session's I/O thread: at once when already there (no task hand-off), else queued. */
+    private static void onLoop(ClientSession s, Runnable r) {
+        Connection c = s.connection();
+        if (c.inExecutor()) {
+            r.run();
+        } else {
+            c.executor().execute(r);
+        }
+    }
+
     // ---- the API ---------------------------------------------------------------------------------
 
     private ClientSession established() {
@@ -190,14 +200,14 @@ public final class WampClient implements AutoCloseable {
             result.completeExceptionally(e);
             return new FailedCall(result);
         }
-        s.connection().executor().execute(() -> request.set(s.call(procedure, options, args, kwargs, progressive, result)));
+        onLoop(s, () -> request.set(s.call(procedure, options, args, kwargs, progressive, result)));
         return new CallHandle() {
             @Override public CompletableFuture<CallResult> result() { return result; }
             @Override public void cancel(String mode) {
-                s.connection().executor().execute(() -> s.cancel(request.get(), mode));
+                onLoop(s, () -> s.cancel(request.get(), mode));
             }
             @Override public void sendChunk(List<Object> a, Map<String, Object> kw, boolean last) {
-                s.connection().executor().execute(() -> s.sendChunk(request.get(), procedure, a, kw, last));
+                onLoop(s, () -> s.sendChunk(request.get(), procedure, a, kw, last));
             }
         };
     }
@@ -238,7 +248,7 @@ public final class WampClient implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        s.connection().executor().execute(() -> s.publish(topic, options, args, kwargs).whenComplete((v, e) -> {
+        onLoop(s, () -> s.publish(topic, options, args, kwargs).whenComplete((v, e) -> {
             if (e != null) done.completeExceptionally(e);
             else done.complete(null);
         }));
@@ -254,7 +264,7 @@ public final class WampClient implements AutoCloseable {
         if (s == null) return CompletableFuture.completedFuture(null);
         CompletableFuture<Void> f = new CompletableFuture<>();
         // checked on the I/O thread, after every send queued before this call has reached the transport
-        s.connection().executor().execute(() -> {
+        onLoop(s, () -> {
             if (s.connection().isWritable() || session != s) {
                 f.complete(null);
                 return;
@@ -286,7 +296,7 @@ public final class WampClient implements AutoCloseable {
         ClientSession s = session;
         if (s == null) return CompletableFuture.completedFuture(null);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        s.connection().executor().execute(() -> s.leave().whenComplete((v, e) -> done.complete(null)));
+        onLoop(s, () -> s.leave().whenComplete((v, e) -> done.complete(null)));
         return done;
     }
 
@@ -317,7 +327,7 @@ public final class WampClient implements AutoCloseable {
 
         CompletableFuture<Void> register(ClientSession s) {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            s.connection().executor().execute(() -> s.register(procedure, options, handler).whenComplete((regId, e) -> {
+            onLoop(s, () -> s.register(procedure, options, handler).whenComplete((regId, e) -> {
                 if (e != null) {
                     done.completeExceptionally(e);
                 } else {
@@ -345,7 +355,7 @@ public final class WampClient implements AutoCloseable {
             ClientSession s = session;
             if (s == null || !s.isEstablished()) return CompletableFuture.completedFuture(null);
             CompletableFuture<Void> done = new CompletableFuture<>();
-            s.connection().executor().execute(() -> s.unregister(id).whenComplete((v, e) -> {
+            onLoop(s, () -> s.unregister(id).whenComplete((v, e) -> {
                 if (e != null) done.completeExceptionally(e);
                 else done.complete(null);
             }));
@@ -368,7 +378,7 @@ public final class WampClient implements AutoCloseable {
 
         CompletableFuture<Void> subscribe(ClientSession s) {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            s.connection().executor().execute(() -> s.subscribe(topic, options, handler).whenComplete((subId, e) -> {
+            onLoop(s, () -> s.subscribe(topic, options, handler).whenComplete((subId, e) -> {
                 if (e != null) {
                     done.completeExceptionally(e);
                 } else {
@@ -396,7 +406,7 @@ public final class WampClient implements AutoCloseable {
             ClientSession s = session;
             if (s == null || !s.isEstablished()) return CompletableFuture.completedFuture(null);
             CompletableFuture<Void> done = new CompletableFuture<>();
-            s.connection().executor().execute(() -> s.unsubscribe(id, handler).whenComplete((v, e) -> {
+            onLoop(s, () -> s.unsubscribe(id, handler).whenComplete((v, e) -> {
                 if (e != null) done.completeExceptionally(e);
                 else done.complete(null);
             }));

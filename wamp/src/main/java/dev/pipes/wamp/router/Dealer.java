@@ -50,6 +50,7 @@ final class Dealer {
         final RouterSession callee;
         final boolean callerWantsProgress;
         boolean answered;          // the caller has had its final answer (cancel skip/killnowait, timeout)
+        boolean interrupted;       // INTERRUPT went to the callee: never twice
         boolean invocationOpen;    // progressive call invocations: more CALL chunks may follow
         ScheduledFuture<?> timeout;
 
@@ -63,6 +64,9 @@ final class Dealer {
             this.callerWantsProgress = callerWantsProgress;
         }
     }
+
+    /** How long a kill waits for the callee's answer before the dealer answers the caller itself. */
+    static final long KILL_GRACE_MILLIS = 2000;
 
     private final Realm realm;
     private final Map<String, Registration> exact = new HashMap<>();
@@ -274,18 +278,31 @@ final class Dealer {
         boolean interruptible = call.callee.supports("callee", "call_canceling");
         if (!interruptible) mode = "skip"; // never INTERRUPT a callee that did not announce call_canceling
         if (!mode.equals("skip")) {
-            call.callee.send(new Interrupt(call.invocation, Map.of("mode", mode, "reason", WampUris.CANCELED)));
+            interrupt(call, mode, WampUris.CANCELED);
         }
         if (!mode.equals("kill")) {
             answer(call, WampUris.CANCELED, "the call was canceled (mode " + mode + ")");
+        } else {
+            // a callee that never answers the kill (some clients do not) must not leave the caller hanging
+            if (call.timeout != null) call.timeout.cancel(false);
+            call.timeout = realm.loop().schedule(() -> {
+                if (!call.answered && pending.containsKey(call.invocation)) {
+                    answer(call, WampUris.CANCELED, "the call was canceled (mode kill); the callee did not answer "
+                            + "within " + KILL_GRACE_MILLIS + " ms");
+                }
+            }, KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private static void interrupt(PendingCall call, String mode, String reason) {
+        if (call.interrupted || !call.callee.supports("callee", "call_canceling")) return;
+        call.interrupted = true;
+        call.callee.send(new Interrupt(call.invocation, Map.of("mode", mode, "reason", reason)));
     }
 
     private void timeout(PendingCall call) {
         if (call.answered || !pending.containsKey(call.invocation)) return;
-        if (call.callee.supports("callee", "call_canceling")) {
-            call.callee.send(new Interrupt(call.invocation, Map.of("mode", "killnowait", "reason", WampUris.TIMEOUT)));
-        }
+        interrupt(call, "killnowait", WampUris.TIMEOUT);
         answer(call, WampUris.TIMEOUT, "the call timed out");
     }
 
@@ -313,9 +330,7 @@ final class Dealer {
         }
         s.registrations.clear();
         for (PendingCall call : new ArrayList<>(s.callsAsCaller.values())) {
-            if (call.callee.supports("callee", "call_canceling")) {
-                call.callee.send(new Interrupt(call.invocation, Map.of("mode", "killnowait", "reason", WampUris.CANCELED)));
-            }
+            interrupt(call, "killnowait", WampUris.CANCELED);
             call.answered = true;
             call.invocationOpen = false;
             if (call.timeout != null) call.timeout.cancel(false);

@@ -65,6 +65,7 @@ public final class RouterSession {
     }
 
     void send(WampMessage m) {
+        if (LOG.isTraceEnabled()) LOG.trace("session {} -> {}", id, m);
         if (state != State.CLOSED) peer.send(m);
     }
 
@@ -74,6 +75,7 @@ public final class RouterSession {
 
     /** A decoded message from the client. */
     public void onMessage(WampMessage m) {
+        if (LOG.isTraceEnabled()) LOG.trace("session {} <- {}", id, m);
         if (state == State.CLOSED) return;
         try {
             switch (state) {

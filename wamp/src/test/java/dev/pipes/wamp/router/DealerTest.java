@@ -228,6 +228,23 @@ class DealerTest {
     }
 
     @Test
+    void killThatTheCalleeNeverAnswersIsAnsweredAfterTheGraceTime() throws Exception {
+        TestPeer callee = join(router);
+        TestPeer caller = join(router);
+        register(callee, "slow", Map.of());
+        caller.deliver(new Call(1, Map.of(), "slow", null, null), new Cancel(1, Map.of("mode", "kill")));
+        Invocation inv = callee.expect(Invocation.class);
+        callee.expect(Interrupt.class);
+        long start = System.nanoTime();
+        WampError e = caller.expect(WampError.class);
+        assertTrue(System.nanoTime() - start >= (Dealer.KILL_GRACE_MILLIS - 100) * 1_000_000L);
+        assertEquals(WampUris.CANCELED, e.error());
+        caller.run(() -> caller.session.onTransportClosed());
+        callee.expectNothing(); // one INTERRUPT per invocation, even when the caller then leaves
+        callee.deliver(new WampError(MessageType.INVOCATION, inv.request(), Map.of(), WampUris.CANCELED, null, null));
+    }
+
+    @Test
     void neverInterruptACalleeWithoutCallCanceling() {
         TestPeer callee = join(router, BASIC_ROLES);
         TestPeer caller = join(router);

@@ -10,7 +10,6 @@ import io.netty.channel.DefaultEventLoop;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Connects a client to a router in the same JVM without sockets or serialization: messages pass as
@@ -61,7 +60,8 @@ public final class InMemoryTransport implements Transport {
         @Override public String describe() { return "in-memory"; }
     }
 
-    private record ClientSide(Lane out, Lane in, Executor executor) implements Connection {
+    private record ClientSide(Lane out, Lane in, DefaultEventLoop executor) implements Connection {
+        @Override public boolean inExecutor() { return executor.inEventLoop(); }
         @Override public void send(WampMessage message) { out.offer(message); }
         @Override public void close() { out.close(); in.close(); }
         @Override public boolean isWritable() { return out.isWritable(); }

@@ -102,5 +102,6 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
         @Override public boolean isWritable() { return channel.isWritable(); }
         @Override public void setReading(boolean reading) { channel.config().setAutoRead(reading); }
         @Override public Executor executor() { return channel.eventLoop(); }
+        @Override public boolean inExecutor() { return channel.eventLoop().inEventLoop(); }
     }
 }

@@ -86,6 +86,10 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
                     "WAMP message larger than the maximum of " + maxMessageSize + " bytes");
         } else if (cause instanceof CorruptedWebSocketFrameException c) {
             closeWith(ctx.channel(), c.closeStatus(), "invalid WebSocket frame: " + c.getMessage());
+        } else if (cause instanceof java.io.IOException || cause.getCause() instanceof javax.net.ssl.SSLException) {
+            // the peer went away, or spoke plain text to TLS: nothing the router can do but close
+            LOG.debug("closing {}: {}", ctx.channel(), cause.toString());
+            ctx.close();
         } else {
             LOG.warn("closing {} after an unexpected error: {}", ctx.channel(), cause.toString(), cause);
             ctx.close();

@@ -1,0 +1,223 @@
+import dev.pipes.wamp.client.CallResult;
+import dev.pipes.wamp.client.InvocationHandler;
+import dev.pipes.wamp.client.Options;
+import dev.pipes.wamp.client.WampClient;
+import dev.pipes.wamp.serialization.Serializer;
+import dev.pipes.wamp.serialization.Serializers;
+import dev.pipes.wamp.transport.netty.WebSocketTransport;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * bench/wamp: RPC round trips per second and latency through the pipes router over loopback
+ * WebSocket, with 1 and 8 concurrent callers, JSON and msgpack, and MB/s with 64 KiB binary
+ * payloads; beside the same figures for autobahn-python's client against the same router, and a
+ * loopback TCP ping-pong as the floor. Not a test: it prints figures and ratios.
+ *
+ * usage: java -cp ROUTER_JAR WampBench.java ROUTER_URL PYTHON_BENCH_SCRIPT SECONDS
+ */
+public class WampBench {
+    record Stats(long calls, double seconds, double p50us, double p99us, long bytes) {
+        double perSecond() { return calls / seconds; }
+        double mbPerSecond() { return bytes / seconds / 1e6; }
+    }
+
+    static final byte[] BINARY = new byte[64 * 1024];
+
+    public static void main(String[] args) throws Exception {
+        URI url = URI.create(args[0]);
+        Path python = Path.of(args[1]);
+        double seconds = Double.parseDouble(args[2]);
+        System.out.printf("load average before: %s%n", loadAverage());
+
+        Stats tcp = tcpPingPong(seconds);
+        System.out.printf("baseline: loopback TCP 1-byte ping-pong, 1 thread pair: %,.0f round trips/s, p50 %.0f us, p99 %.0f us%n%n",
+                tcp.perSecond(), tcp.p50us(), tcp.p99us());
+
+        WampClient callee = connect(url, Serializers.MSGPACK);
+        callee.register("bench.echo", InvocationHandler.sync(inv -> CallResult.of(inv.args(), inv.kwargs())))
+                .get(5, TimeUnit.SECONDS);
+        callee.register("bench.sink", InvocationHandler.sync(inv -> CallResult.of((long) ((byte[]) inv.args().get(0)).length)))
+                .get(5, TimeUnit.SECONDS);
+
+        run(url, Serializers.MSGPACK, 8, "bench.echo", List.of("x"), 0, Math.max(1, seconds / 2)); // JIT warm-up
+
+        String header = "%-34s %12s %9s %9s %10s | %12s %9s %9s %10s | %s%n";
+        System.out.printf(header, "", "ours", "p50 us", "p99 us", "MB/s", "autobahn-py", "p50 us", "p99 us", "MB/s",
+                "ours/autobahn-py");
+        for (Serializer s : List.of(Serializers.JSON, Serializers.MSGPACK)) {
+            for (int callers : List.of(1, 8)) {
+                Stats ours = run(url, s, callers, "bench.echo", List.of("x"), 0, seconds);
+                Stats py = python(python, url, s, "small", callers, seconds);
+                row(s.subprotocol() + " small calls, " + callers + " caller" + (callers > 1 ? "s" : ""), ours, py, false);
+            }
+            Stats ours = run(url, s, 8, "bench.sink", List.of(BINARY), BINARY.length, seconds);
+            Stats py = python(python, url, s, "binary", 8, seconds);
+            row(s.subprotocol() + " 64 KiB binary, 8 callers", ours, py, true);
+        }
+        System.out.printf("%nlatency of one small msgpack call vs the loopback TCP round trip: see p50 above / %.0f us%n",
+                tcp.p50us());
+        System.out.printf("load average after: %s%n", loadAverage());
+        callee.close();
+        System.exit(0);
+    }
+
+    static void row(String name, Stats ours, Stats py, boolean bytes) {
+        String pyCols = py == null ? String.format("%12s %9s %9s %10s", "skipped", "", "", "")
+                : String.format("%,12.0f %9.0f %9.0f %10s", py.perSecond(), py.p50us(), py.p99us(),
+                bytes ? String.format("%.0f", py.mbPerSecond()) : "");
+        String ratio = py == null || py.calls() == 0 ? "" : String.format("%.1fx", ours.perSecond() / py.perSecond());
+        System.out.printf("%-34s %,12.0f %9.0f %9.0f %10s | %s | %s%n", name, ours.perSecond(), ours.p50us(),
+                ours.p99us(), bytes ? String.format("%.0f", ours.mbPerSecond()) : "", pyCols, ratio);
+    }
+
+    static WampClient connect(URI url, Serializer s) throws Exception {
+        WampClient c = WampClient.create(new WebSocketTransport(url, List.of(s)), "realm1");
+        c.connect().get(5, TimeUnit.SECONDS);
+        return c;
+    }
+
+    /** {@code callers} sessions, each with one call in flight, chained on the client's I/O thread. */
+    static Stats run(URI url, Serializer s, int callers, String procedure, List<Object> callArgs, long bytesPerCall,
+                     double seconds) throws Exception {
+        List<WampClient> clients = new ArrayList<>();
+        for (int i = 0; i < callers; i++) clients.add(connect(url, s));
+        long[][] latencies = new long[callers][4_000_000 / callers];
+        int[] counts = new int[callers];
+        boolean[] flags = new boolean[2]; // measuring, stop (read on the I/O thread; good enough for a bench)
+        CountDownLatch stopped = new CountDownLatch(callers);
+        for (int i = 0; i < callers; i++) {
+            int id = i;
+            WampClient c = clients.get(i);
+            Runnable[] next = new Runnable[1];
+            next[0] = () -> {
+                if (flags[1]) {
+                    stopped.countDown();
+                    return;
+                }
+                long t0 = System.nanoTime();
+                c.call(procedure, Options.Call.DEFAULT, callArgs, Map.of()).result().whenComplete((r, e) -> {
+                    if (e != null) {
+                        e.printStackTrace();
+                        flags[1] = true;
+                    } else if (flags[0] && counts[id] < latencies[id].length) {
+                        latencies[id][counts[id]++] = System.nanoTime() - t0;
+                    }
+                    next[0].run();
+                });
+            };
+            next[0].run();
+        }
+        Thread.sleep(500);
+        flags[0] = true;
+        long start = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        flags[0] = false;
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        flags[1] = true;
+        stopped.await(10, TimeUnit.SECONDS);
+        clients.forEach(WampClient::close);
+        int n = Arrays.stream(counts).sum();
+        long[] all = new long[n];
+        int k = 0;
+        for (int i = 0; i < callers; i++) {
+            System.arraycopy(latencies[i], 0, all, k, counts[i]);
+            k += counts[i];
+        }
+        return stats(all, elapsed, bytesPerCall);
+    }
+
+    static Stats stats(long[] nanos, double seconds, long bytesPerCall) {
+        Arrays.sort(nanos);
+        int n = nanos.length;
+        return new Stats(n, seconds, n == 0 ? 0 : nanos[n / 2] / 1e3, n == 0 ? 0 : nanos[Math.min(n - 1, n * 99 / 100)] / 1e3,
+                n * bytesPerCall);
+    }
+
+    static Stats python(Path script, URI url, Serializer s, String kind, int concurrency, double seconds) throws Exception {
+        if (!Files.isRegularFile(Path.of("/usr/bin/python3"))) return null;
+        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), url.toString(),
+                s.subprotocol().substring("wamp.2.".length()), kind, String.valueOf(concurrency), String.valueOf(seconds))
+                .redirectErrorStream(true).start();
+        String json = null;
+        StringBuilder all = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                all.append(line).append('\n');
+                if (line.startsWith("{\"calls\"")) json = line;
+            }
+        }
+        p.waitFor(60, TimeUnit.SECONDS);
+        if (json == null) {
+            System.out.println("autobahn-python bench failed:\n" + all);
+            return null;
+        }
+        return new Stats((long) num(json, "calls"), num(json, "seconds"), num(json, "p50_us"), num(json, "p99_us"),
+                (long) num(json, "bytes"));
+    }
+
+    static double num(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\": ([0-9.eE+-]+)").matcher(json);
+        if (!m.find()) throw new IllegalStateException("no " + key + " in " + json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    static Stats tcpPingPong(double seconds) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread echo = Thread.ofPlatform().daemon().start(() -> {
+                try (Socket s = server.accept()) {
+                    s.setTcpNoDelay(true);
+                    InputStream in = s.getInputStream();
+                    OutputStream out = s.getOutputStream();
+                    for (int b; (b = in.read()) >= 0; ) out.write(b);
+                } catch (Exception ignored) {
+                    // the bench closed the socket
+                }
+            });
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                s.setTcpNoDelay(true);
+                InputStream in = s.getInputStream();
+                OutputStream out = s.getOutputStream();
+                long[] lat = new long[20_000_000];
+                int n = 0;
+                long end = System.nanoTime() + (long) (seconds * 1e9);
+                long start = System.nanoTime();
+                while (System.nanoTime() < end && n < lat.length) {
+                    long t0 = System.nanoTime();
+                    out.write(1);
+                    in.read();
+                    lat[n++] = System.nanoTime() - t0;
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                return stats(Arrays.copyOf(lat, n), elapsed, 0);
+            } finally {
+                echo.interrupt();
+            }
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim() + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}

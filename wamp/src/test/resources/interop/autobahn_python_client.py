@@ -1,0 +1,89 @@
+"""Interop client on autobahn-python (asyncio) for the pipes WAMP router tests.
+
+usage: autobahn_python_client.py URL REALM json|msgpack caller|callee NAME
+
+callee: registers py.add, py.progress (progressive results), py.slow (until interrupted) and
+        interop.shared (roundrobin, answers NAME); prints READY, then INTERRUPTED when py.slow
+        is canceled.
+caller: calls the java.* procedures the test registered and prints one RESULT line per check.
+Every line is "KEY json".
+"""
+import asyncio
+import json
+import sys
+
+from autobahn.asyncio.wamp import ApplicationRunner, ApplicationSession
+from autobahn.wamp.serializer import JsonSerializer, MsgPackSerializer
+from autobahn.wamp.types import CallOptions, RegisterOptions
+
+URL, REALM, SERIALIZER, ROLE, NAME = sys.argv[1:6]
+
+
+def out(key, value):
+    print(key, json.dumps(value), flush=True)
+
+
+class Callee(ApplicationSession):
+    async def onJoin(self, details):
+        def add(a, b):
+            return a + b
+
+        def progress(n, details=None):
+            if details.progress:
+                for i in range(1, n + 1):
+                    details.progress(i)
+            return "done"
+
+        async def slow():
+            try:
+                await asyncio.sleep(60)
+                return "not canceled"
+            except asyncio.CancelledError:
+                out("INTERRUPTED", NAME)
+                raise
+
+        def echo(data):
+            # bytes arrive as bytes; answered as the list of their values, so the test sees each byte
+            return list(data)
+
+        await self.register(add, "py.add")
+        await self.register(progress, "py.progress", RegisterOptions(details_arg="details"))
+        await self.register(slow, "py.slow")
+        await self.register(echo, "py.echo_bytes")
+        await self.register(lambda: NAME, "interop.shared", RegisterOptions(invoke="roundrobin"))
+        out("READY", self._session_id)
+
+
+class Caller(ApplicationSession):
+    async def onJoin(self, details):
+        try:
+            out("ADD", await self.call("java.add", 2, 3))
+            seen = []
+            final = await self.call("java.progress", 3, options=CallOptions(on_progress=lambda i: seen.append(i)))
+            out("PROGRESS", {"progress": seen, "final": final})
+            binary = await self.call("java.echo", bytes([0, 1, 255, 10]))
+            out("BINARY", list(binary))
+            slow = self.call("java.slow")
+            await asyncio.sleep(0.2)
+            slow.cancel()
+            try:
+                await slow
+                out("CANCEL", "not canceled")
+            except asyncio.CancelledError:
+                out("CANCEL", "canceled")
+            shared = [await self.call("java.shared") for _ in range(4)]
+            out("SHARED", shared)
+            try:
+                await self.call("java.none")
+            except Exception as e:
+                out("ERROR", getattr(e, "error", str(e)))
+        finally:
+            self.leave()
+
+    def onDisconnect(self):
+        asyncio.get_event_loop().stop()
+
+
+serializer = JsonSerializer() if SERIALIZER == "json" else MsgPackSerializer()
+runner = ApplicationRunner(URL, REALM, serializers=[serializer])
+runner.run(Callee if ROLE == "callee" else Caller)
