@@ -155,4 +155,22 @@ class ServicePipelineTest {
         assertEquals(0, shell.run("pass < blob | pass | pass > copy"));
         assertTrue(java.util.Arrays.equals(data, Files.readAllBytes(dir.resolve("copy"))), "bytes differ");
     }
+
+    @Test
+    void buildAndServicesAsBuiltins() {
+        assertEquals(0, shell.run("services"));
+        assertEquals("NAME    INPUT  REPLICAS  EXECUTABLE\n"
+                + "number  stdin         1  " + dir.resolve("number.sh") + "\n"
+                + "rev     stdin         1  " + dir.resolve("rev.sh") + "\n"
+                + "upper   stdin         1  " + dir.resolve("upper.sh") + "\n", shell.out());
+        shell.resetOutput();
+        assertEquals(2, shell.run("build upper nothing-here.sh"));
+        assertEquals("pipesh:1:1: build: nothing-here.sh: no such file\nusage: " + BuildCommand.USAGE + "\n", shell.err());
+        shell.resetOutput();
+        assertEquals(0, shell.run("build upper ./rev.sh --description reversed; type upper; echo abc | upper"));
+        assertEquals("rebuilt upper from " + dir.resolve("rev.sh") + "\nupper is a service\ncba\n", shell.out());
+        shell.resetOutput();
+        assertEquals(0, shell.run("services remove upper; type upper"), shell.err());
+        assertTrue(shell.err().contains("upper: not found"), shell.err());
+    }
 }
