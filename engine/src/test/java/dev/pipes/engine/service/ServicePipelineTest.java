@@ -170,7 +170,7 @@ class ServicePipelineTest {
         assertEquals(0, shell.run("build upper ./rev.sh --description reversed; type upper; echo abc | upper"));
         assertEquals("rebuilt upper from " + dir.resolve("rev.sh") + "\nupper is a service\ncba\n", shell.out());
         shell.resetOutput();
-        assertEquals(0, shell.run("services remove upper; type upper"), shell.err());
+        assertEquals(1, shell.run("services remove upper; type upper"), shell.err());
         assertTrue(shell.err().contains("upper: not found"), shell.err());
     }
 }
