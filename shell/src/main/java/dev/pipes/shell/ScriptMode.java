@@ -31,7 +31,7 @@ public final class ScriptMode {
     /** Runs pipesh with an explicit working directory and environment (tests, embedding). */
     public static int run(String[] args, ShellStreams streams, Path cwd, Map<String, String> environment) {
         ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(),
-                Services.embedded(Services.home(environment)));
+                Services.embedded(environment));
         int i = 0;
         String command = null;
         for (; i < args.length; i++) {

@@ -37,9 +37,22 @@ public final class Services implements ServiceDirectory, AutoCloseable {
         this.link = link;
     }
 
+    /** Chooses how agents of the embedded runtime reach the router: {@code websocket} (default) or {@code memory}. */
+    public static final String LINK_VARIABLE = "PIPES_AGENT_LINK";
+
     /** The embedded services of {@code home} ($PIPES_HOME): the store is {@code home/store}. */
     public static Services embedded(Path home) {
         return new Services(new ServiceRegistry(new FileConfigStore(home.resolve("store"))), LocalProcessRuntime.Link.WEBSOCKET);
+    }
+
+    /**
+     * The embedded services of a shell started with {@code environment}: $PIPES_HOME (default
+     * ~/.pipes), agents over loopback WebSocket unless $PIPES_AGENT_LINK is {@code memory}.
+     */
+    public static Services embedded(Map<String, String> environment) {
+        LocalProcessRuntime.Link link = "memory".equals(environment.get(LINK_VARIABLE))
+                ? LocalProcessRuntime.Link.IN_MEMORY : LocalProcessRuntime.Link.WEBSOCKET;
+        return new Services(new ServiceRegistry(new FileConfigStore(home(environment).resolve("store"))), link);
     }
 
     /** $PIPES_HOME, or ~/.pipes. */
