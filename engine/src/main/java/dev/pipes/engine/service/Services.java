@@ -79,9 +79,20 @@ public final class Services implements ServiceDirectory, AutoCloseable {
 
     @Override
     public String placement(String service) {
-        return link == LocalProcessRuntime.Link.WEBSOCKET
-                ? "a local process wrapped by a stage agent (WAMP client over loopback WebSocket; embedded runtime)"
-                : "a local process wrapped by a stage agent (WAMP client over the in-memory transport; embedded runtime)";
+        String transport = link == LocalProcessRuntime.Link.WEBSOCKET ? "loopback WebSocket" : "the in-memory transport";
+        Optional<ServiceSpec> spec = ServiceRef.parse(service).flatMap(ref -> {
+            try {
+                return registry.find(ref.name()).map(s -> new ServiceSpec(s.name(), s.executable(), s.input(),
+                        ref.replicasOr(s.replicas()), s.description(), s.nativeAgent()));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+        int replicas = spec.map(ServiceSpec::replicas).orElse(1);
+        boolean nativeAgent = spec.map(ServiceSpec::nativeAgent).orElse(false);
+        String what = nativeAgent ? "a local process that is its own stage agent" : "a local process wrapped by a stage agent";
+        if (replicas > 1) what = replicas + " replicas, each " + what;
+        return what + " (WAMP client over " + transport + "; embedded runtime)";
     }
 
     /** Resolves a stage as the plan named it; an error message when the service is gone. */

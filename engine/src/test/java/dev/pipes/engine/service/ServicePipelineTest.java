@@ -173,4 +173,20 @@ class ServicePipelineTest {
         assertEquals(1, shell.run("services remove upper; type upper"), shell.err());
         assertTrue(shell.err().contains("upper: not found"), shell.err());
     }
+
+    @Test
+    void standardErrorJoinedToTheOutputGoesDownThePipe() {
+        shell.service("noisy", "echo to-stderr >&2; echo to-stdout");
+        assertEquals(0, shell.run("noisy 2>&1 | upper | sort"));
+        assertEquals("TO-STDERR\nTO-STDOUT\n", shell.out());
+        assertEquals("", shell.err());
+    }
+
+    @Test
+    void explainSaysHowManyReplicasRun() {
+        shell.service("many", "cat", "--replicas", "3");
+        assertEquals(0, shell.run("explain 'many | upper@2'"));
+        assertTrue(shell.out().contains("1. service many argv=[many] runs as 3 replicas, each a local process"), shell.out());
+        assertTrue(shell.out().contains("2. service upper@2 argv=[upper@2] runs as 2 replicas"), shell.out());
+    }
 }
