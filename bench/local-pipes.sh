@@ -5,9 +5,10 @@
 #
 #   bench/local-pipes.sh [SIZE_MIB]      (default 1024)
 #
-# For each pipeline it prints the best of 3 runs of bash and of pipesh, both as one `-c` run of
-# the pipeline (pipesh's JVM start-up included) and as 3 pipelines inside one shell process
-# (start-up spread out), the ratio pipesh/bash, and pipesh's peak RSS from /usr/bin/time -v.
+# For each pipeline it prints the best of ROUNDS (default 5) alternating runs of bash and pipesh,
+# both as one `-c` run of the pipeline (pipesh's JVM start-up included) and as 3 pipelines inside
+# one shell process (start-up spread out): elapsed and CPU seconds and the ratios pipesh/bash,
+# and pipesh's peak RSS from /usr/bin/time -v.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 size_mib=${1:-1024}
@@ -22,34 +23,46 @@ head -c "$((size_mib * 1024 * 1024))" \
 
 "$pipesh" -c true >/dev/null   # builds pipesh when needed, outside the measurements
 
-# seconds SHELL TEXT -> wall-clock seconds of `SHELL -c TEXT`, best of 3
-seconds() {
-  local best="" t
-  for _ in 1 2 3; do
-    local start end
-    start=$(date +%s.%N)
-    "$1" -c "$2" > /dev/null
-    end=$(date +%s.%N)
-    t=$(echo "$end - $start" | bc -l)
-    if [ -z "$best" ] || (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
-  done
-  printf '%.3f' "$best"
+# measure SHELL TEXT -> "WALL CPU" seconds of one `SHELL -c TEXT` (CPU: user + system of the
+# shell and every process it started)
+measure() {
+  /usr/bin/time -f '%e %U %S' -o "$work/time" "$1" -c "$2" > /dev/null
+  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$work/time"
 }
+
+# best ROUNDS TEXT -> "BASH_WALL BASH_CPU PIPESH_WALL PIPESH_CPU", the minimum of each over ROUNDS
+# rounds that alternate bash and pipesh, so that load on the machine hits both alike
+best() {
+  local bw=999999 bc=999999 pw=999999 pc=999999 w c
+  for _ in $(seq "$1"); do
+    read -r w c < <(measure bash "$2")
+    bw=$(min "$bw" "$w"); bc=$(min "$bc" "$c")
+    read -r w c < <(measure "$pipesh" "$2")
+    pw=$(min "$pw" "$w"); pc=$(min "$pc" "$c")
+  done
+  echo "$bw $bc $pw $pc"
+}
+
+min() { echo "$1 $2" | awk '{print ($1 < $2) ? $1 : $2}'; }
+ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.3f", $1 / $2; else printf "-" }'; }
 
 peak_rss_mib() {
   /usr/bin/time -v "$pipesh" -c "$1" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}'
 }
 
-printf '%-42s %-9s %9s %9s %7s\n' "pipeline ($size_mib MiB)" "mode" "bash s" "pipesh s" "ratio"
+rounds=${ROUNDS:-5}
+echo "best of $rounds alternating runs; wall = elapsed seconds, cpu = user+system seconds"
+printf '%-34s %-6s %8s %8s %7s   %8s %8s %7s\n' "pipeline ($size_mib MiB)" mode "bash" "pipesh" "wall" "bash" "pipesh" "cpu"
 for pipeline in "cat '$data' | cat | cat" "cat '$data' | tr a-z A-Z | wc"; do
   label=${pipeline//"'$data'"/FILE}
   for mode in once loop3; do
     text=$pipeline
     [ "$mode" = loop3 ] && text="for i in 1 2 3; do $pipeline; done"
-    b=$(seconds bash "$text")
-    p=$(seconds "$pipesh" "$text")
-    printf '%-42s %-9s %9s %9s %7.3f\n' "$label" "$mode" "$b" "$p" "$(echo "$p / $b" | bc -l)"
+    read -r bw bc pw pc < <(best "$rounds" "$text")
+    printf '%-34s %-6s %8s %8s %7s   %8s %8s %7s\n' "$label" "$mode" "$bw" "$pw" "$(ratio "$pw" "$bw")" \
+      "$bc" "$pc" "$(ratio "$pc" "$bc")"
   done
   echo "  pipesh peak RSS: $(peak_rss_mib "$pipeline") MiB"
 done
-printf 'pipesh start-up alone (pipesh -c true): %ss; bash: %ss\n' "$(seconds "$pipesh" true)" "$(seconds bash true)"
+read -r bw bc pw pc < <(best "$rounds" true)
+echo "start-up alone (-c true): bash ${bw}s, pipesh ${pw}s wall; bash ${bc}s, pipesh ${pc}s cpu"

@@ -178,3 +178,86 @@ n=0
 while true; do n=$((n+1)); [ $n -gt 3 ] && break; done
 echo $n
 ## stdout: 4
+
+#### case with several patterns and an empty body
+case b in a) echo a;; b|c) ;; *) echo other;; esac
+echo status $?
+## stdout: status 0
+
+#### case with a character class and a question mark
+for w in x1 xy 9; do
+  case $w in
+    x[[:digit:]]) echo "$w digit";;
+    x?) echo "$w any";;
+    [0-9]) echo "$w number";;
+  esac
+done
+## STDOUT:
+x1 digit
+xy any
+9 number
+## END
+
+#### case subject is not split or globbed
+touch a b
+x='a b'
+case $x in 'a b') echo whole;; esac
+case * in '*') echo star;; esac
+## STDOUT:
+whole
+star
+## END
+
+#### for over a glob
+touch f1 f2
+for f in f*; do echo $f; done
+## STDOUT:
+f1
+f2
+## END
+
+#### for loop variable keeps its last value
+for i in 1 2 3; do :; done
+echo $i
+## stdout: 3
+
+#### while with a command as condition
+printf 'a\nb\n' > f
+while read -r line; do echo "$line"; done < f
+## STDOUT:
+a
+b
+## END
+
+#### until with a counter and arithmetic condition
+i=0
+until [ $((i * i)) -gt 10 ]; do i=$((i + 1)); done
+echo $i
+## stdout: 4
+
+#### nested if in a loop with elif
+for n in 1 2 3; do
+  if [ $n -eq 1 ]; then echo one
+  elif [ $n -eq 2 ]; then echo two
+  else echo many
+  fi
+done
+## STDOUT:
+one
+two
+many
+## END
+
+#### break inside a case inside a loop
+for i in 1 2 3; do
+  case $i in 2) break;; esac
+  echo $i
+done
+## stdout: 1
+
+#### and-or with groups
+{ false || echo recovered; } && echo then
+## STDOUT:
+recovered
+then
+## END

@@ -99,3 +99,17 @@ echo "[$V]"
 [tmp]
 []
 ## END
+
+#### deep recursion
+f() { if [ $1 -lt 2000 ]; then f $(($1 + 1)); else echo deep $1; fi; }
+f 0
+## stdout: deep 2000
+
+#### local variables in recursion are separate
+f() {
+  local n=$1
+  if [ $n -gt 0 ]; then f $((n - 1)); fi
+  printf '%s ' $n
+}
+f 3; echo
+## stdout: 0 1 2 3 

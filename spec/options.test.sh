@@ -132,3 +132,17 @@ set -v
 echo shown 2>/dev/null
 ## stdout: shown
 ## stderr: echo shown 2>/dev/null
+
+#### nounset message names a positional parameter
+set -u
+f() { echo $1; }
+f 2>&1 | sed 's/^[^:]*://'
+echo after
+## STDOUT:
+2:12: $1: unbound variable
+after
+## END
+## OK bash STDOUT:
+ line 2: $1: unbound variable
+after
+## END

@@ -130,3 +130,46 @@ echo $?
 #### pid parameter is a number
 case $$ in *[!0-9]*) echo no;; *) echo yes;; esac
 ## stdout: yes
+
+#### length of a positional parameter
+set -- hello
+echo ${#1}
+## stdout: 5
+
+#### operators on a positional parameter
+set -- file.txt
+echo ${1%.txt} ${1#file} ${2:-none}
+## stdout: file .txt none
+
+#### assign default to a positional is an error
+echo ${1:=x}; echo same line
+echo next $?
+## stdout: next 1
+
+
+#### alternative value with quotes inside
+x=1
+echo "${x:+"a  b"}"
+## stdout: a  b
+
+#### nested parameter in a pattern
+x=prefix-body
+p=prefix
+echo ${x#$p-}
+## stdout: body
+
+#### suffix removal with a character class
+x=name123
+echo ${x%%[[:digit:]]*}
+## stdout: name
+
+#### unset versus empty with dash
+unset u
+e=
+echo "${u-U}${e-E}"
+## stdout: U
+
+#### dollar-hash in a function after set
+f() { set -- a b c; echo $#; }
+f x
+## stdout: 3

@@ -172,3 +172,35 @@ f=name.txt
 echo v > $f
 cat name.txt
 ## stdout: v
+
+#### a process cannot inherit descriptor 3 (Java passes only 0, 1 and 2)
+exec 3> f
+sh -c 'echo x >&3' 2>/dev/null
+echo $?
+## stdout: 2
+## OK bash stdout: 0
+
+#### a process gets descriptor 3 through a duplication
+exec 3> f
+sh -c 'echo via-dup' >&3
+exec 3>&-
+cat f
+## stdout: via-dup
+
+#### append redirection on an external command
+echo one > log
+sh -c 'echo two' >> log
+cat log
+## STDOUT:
+one
+two
+## END
+
+#### read-write redirection creates the file
+echo data 1<> rw
+cat rw
+## stdout: data
+
+#### here-string to an external command in a pipeline
+tr a-z A-Z <<< abc | rev
+## stdout: CBA

@@ -74,3 +74,14 @@ sh -c 'for a; do echo "[$a]"; done' sh 'a b' '' c
 []
 [c]
 ## END
+
+#### a command's own messages name it as typed
+cat /nonexistent 2>&1
+## stdout: cat: /nonexistent: No such file or directory
+## status: 1
+
+#### unset PATH finds nothing
+unset PATH
+ls 2>/dev/null
+echo $?
+## stdout: 127

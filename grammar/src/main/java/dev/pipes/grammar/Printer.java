@@ -17,6 +17,7 @@ import dev.pipes.grammar.ast.Redirect;
 import dev.pipes.grammar.ast.Script;
 import dev.pipes.grammar.ast.SimpleCommand;
 import dev.pipes.grammar.ast.Subshell;
+import dev.pipes.grammar.ast.Trees;
 import dev.pipes.grammar.ast.Word;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,20 @@ public final class Printer {
         return printer.out.toString();
     }
 
+    /**
+     * The one-line form ({@code if a; then b; fi}) of a command, a list or a script, for showing it
+     * where one line is wanted (jobs, prompts); the multi-line form if it holds a here-document.
+     */
+    public static String printOneLine(Node node) {
+        if (Trees.contains(node, Redirect.HereDoc.class)) return print(node);
+        return switch (node) {
+            case Script script -> OneLinePrinter.print(script.commands());
+            case CommandList list -> OneLinePrinter.print(list);
+            case Command command -> OneLinePrinter.print(command);
+            default -> print(node);
+        };
+    }
+
     /** Prints the lines of {@code list}, each at the current indentation, separated by newlines. */
     private void list(CommandList list) {
         List<ListItem> items = list.items();
@@ -97,8 +112,7 @@ public final class Printer {
             case SimpleCommand simple -> simple(simple);
             case Subshell subshell -> {
                 out.append("( ");
-                inline(subshell.body());
-                out.append(" )");
+                out.append(inline(subshell.body()) ? ")" : " )");
             }
             case BraceGroup group -> {
                 out.append("{\n");
@@ -177,6 +191,8 @@ public final class Printer {
             out.append(body);
             if (!body.isEmpty() && !body.endsWith("\n")) out.append('\n');
             out.append(hereDoc.delimiter());
+            // an empty delimiter line must be a line: at the very end of a text it would not be
+            if (hereDoc.delimiter().isEmpty()) out.append('\n');
         }
         pendingHereDocs.clear();
     }

@@ -40,7 +40,7 @@ public final class TreeDump {
 
     private void line(int depth, String text, Span span) {
         out.append("  ".repeat(depth)).append(text);
-        if (!span.equals(Span.NONE)) out.append(" @").append(span);
+        if (!span.equals(Span.NONE)) out.append(" @").append(span.position());
         out.append('\n');
     }
 
@@ -203,7 +203,7 @@ public final class TreeDump {
             };
             case WordPart.Arithmetic arithmetic -> "Arithmetic" + parts(arithmetic.expression().parts());
             case WordPart.CommandSubstitution substitution ->
-                "CommandSubstitution{" + Printer.print(substitution.script()).replace("\n", "\\n") + "}";
+                "CommandSubstitution{" + Printer.printOneLine(substitution.script()).replace("\n", "\\n") + "}";
             case WordPart.Tilde tilde -> "Tilde " + quote(tilde.user());
             case WordPart.Glob glob -> "Glob " + glob.character();
         };

@@ -65,7 +65,7 @@ final class WordPrinter {
             case WordPart.Arithmetic arithmetic ->
                 out.append("$((").append(parts(arithmetic.expression().parts(), Context.ARITHMETIC)).append("))");
             case WordPart.CommandSubstitution substitution -> {
-                String script = Printer.print(substitution.script());
+                String script = Printer.printOneLine(substitution.script());
                 // "$((" would start arithmetic; a newline before ")" ends a here-document's body
                 out.append("$(").append(script.startsWith("(") ? " " : "").append(script)
                         .append(script.contains("\n") ? "\n" : "").append(')');
@@ -91,9 +91,11 @@ final class WordPrinter {
     private static void parameter(StringBuilder out, WordPart.Parameter parameter, WordPart next) {
         String name = parameter.name();
         if (parameter.op() == ParameterOp.PLAIN) {
-            boolean single = name.length() == 1 && !Character.isLetter(name.charAt(0)) && name.charAt(0) != '_';
+            boolean special = name.length() == 1 && !Character.isLetterOrDigit(name.charAt(0)) && name.charAt(0) != '_';
+            boolean digit = name.length() == 1 && Character.isDigit(name.charAt(0));
             boolean isName = !name.isEmpty() && !Character.isDigit(name.charAt(0));
-            if (single || (isName && !continuesName(next))) {
+            // ${1}0 rather than $10, which reads as the tenth parameter (it is not, in sh)
+            if (special || ((digit || isName) && !continuesName(next))) {
                 out.append('$').append(name);
                 return;
             }

@@ -28,10 +28,38 @@ public final class ScriptMode {
         return run(args, streams, Path.of("").toAbsolutePath(), System.getenv());
     }
 
-    /** Runs pipesh with an explicit working directory and environment (tests, embedding). */
+    /**
+     * Runs pipesh with an explicit working directory and environment (tests, embedding), in a
+     * thread whose stack is big enough for deep shell recursion.
+     */
     public static int run(String[] args, ShellStreams streams, Path cwd, Map<String, String> environment) {
-        ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(),
-                Services.embedded(environment));
+        int[] status = {1};
+        Thread shell = new Thread(null, () -> status[0] = runHere(args, streams, cwd, environment), "pipesh",
+                Interpreter.STACK_BYTES);
+        shell.start();
+        try {
+            shell.join();
+        } catch (InterruptedException e) {
+            shell.interrupt();
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        return status[0];
+    }
+
+    /** Runs with the embedded services of $PIPES_HOME; their router and agents stop when the shell is done. */
+    private static int runHere(String[] args, ShellStreams streams, Path cwd, Map<String, String> environment) {
+        Services services = Services.embedded(environment);
+        try {
+            return runWith(services, args, streams, cwd, environment);
+        } finally {
+            services.close();
+        }
+    }
+
+    private static int runWith(Services services, String[] args, ShellStreams streams, Path cwd,
+                               Map<String, String> environment) {
+        ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(), services);
         int i = 0;
         String command = null;
         for (; i < args.length; i++) {
@@ -68,7 +96,7 @@ public final class ScriptMode {
             if (!rest.isEmpty()) state.arg0 = rest.remove(0);
             state.positional = rest;
             state.sourceName = "-c";
-            return finish(interpreter, interpreter.runText(command, "-c"));
+            return interpreter.runText(command, "-c");
         }
         if (!rest.isEmpty() && !rest.get(0).equals("-")) {
             String file = rest.remove(0);
@@ -83,7 +111,7 @@ public final class ScriptMode {
             state.arg0 = file;
             state.positional = rest;
             state.sourceName = file;
-            return finish(interpreter, interpreter.runText(text, file));
+            return interpreter.runText(text, file);
         }
         if (!rest.isEmpty()) rest.remove(0);
         String text;
@@ -94,13 +122,7 @@ public final class ScriptMode {
         }
         state.positional = rest;
         state.sourceName = "stdin";
-        return finish(interpreter, interpreter.runText(text, "stdin"));
-    }
-
-    /** The shell is done: background jobs it leaves behind keep running, as in sh. */
-    private static int finish(Interpreter interpreter, int status) {
-        if (interpreter.state().services instanceof Services services) services.close();
-        return status;
+        return interpreter.runText(text, "stdin");
     }
 
     private static int usageError(ShellStreams streams, String message) {

@@ -33,7 +33,7 @@ final class CommandResolver {
     /** The executable {@code name} on PATH (or a non-executable file named so, when that is all there is). */
     Path searchPath(String name) {
         String path = state.variables.get("PATH");
-        if (path == null) path = "/usr/local/bin:/usr/bin:/bin";
+        if (path == null) return null; // as bash: no PATH, no search
         Path nonExecutable = null;
         for (String dir : path.split(":", -1)) {
             Path candidate = (dir.isEmpty() ? state.cwd : state.resolve(dir)).resolve(name);

@@ -216,7 +216,7 @@ final class CoreBuiltins {
         String text = String.join(" ", args.subList(1, args.size()));
         if (text.isBlank()) return ctx.fail("explain", "usage: explain TEXT...");
         try {
-            ctx.out(ctx.interpreter.explain(text));
+            ctx.out(Explainer.explain(text, ctx.state, ctx.interpreter.builtins()));
             return 0;
         } catch (SyntaxError e) {
             return ctx.fail("explain", e.getMessage());

@@ -168,7 +168,7 @@ final class Executor {
         copy.processGroup = group;
         copy.fds = ends.toStreams(applied.table());
         CompletableFuture<Integer> status = new CompletableFuture<>();
-        Thread thread = Thread.ofPlatform().name("pipesh-stage").unstarted(() -> {
+        Thread thread = Thread.ofPlatform().name("pipesh-stage").stackSize(Interpreter.STACK_BYTES).unstarted(() -> {
             int result = 1;
             try {
                 result = runner.run(stage, copy);

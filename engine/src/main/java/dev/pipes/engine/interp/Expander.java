@@ -8,7 +8,6 @@ import dev.pipes.engine.pattern.FieldSplitter.Kind;
 import dev.pipes.engine.pattern.FieldSplitter.Piece;
 import dev.pipes.engine.pattern.PathnameExpander;
 import dev.pipes.engine.pattern.ShPattern;
-import dev.pipes.grammar.ast.ParameterOp;
 import dev.pipes.grammar.ast.Script;
 import dev.pipes.grammar.ast.Word;
 import dev.pipes.grammar.ast.WordPart;

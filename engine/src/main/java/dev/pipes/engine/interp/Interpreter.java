@@ -1,6 +1,5 @@
 package dev.pipes.engine.interp;
 
-import dev.pipes.engine.pattern.ShPattern;
 import dev.pipes.engine.plan.Plan;
 import dev.pipes.engine.plan.Stage;
 import dev.pipes.grammar.Parser;
@@ -20,7 +19,6 @@ import dev.pipes.grammar.ast.Script;
 import dev.pipes.grammar.ast.SimpleCommand;
 import dev.pipes.grammar.ast.Span;
 import dev.pipes.grammar.ast.Subshell;
-import dev.pipes.grammar.ast.Word;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,10 +30,16 @@ import java.util.List;
  * {@link Executor} runs. One interpreter per state: a subshell gets a new one on a copy.
  */
 public final class Interpreter implements StageRunner {
+    /** Deep enough for real recursion; the threads that run interpreters get stacks sized for it. */
+    static final int MAX_FUNCTION_DEPTH = 5000;
+    /** Stack size of a thread that runs an interpreter: Java's default (1 MiB) allows ~500 nested calls. */
+    public static final long STACK_BYTES = 512L * 1024 * 1024;
+
     private final ShellState state;
     private final Builtins builtins;
     private final Executor executor;
     private final CommandResolver resolver;
+    private final CompoundCommands compounds;
     private Span currentSpan;
 
     public Interpreter(ShellState state) {
@@ -47,6 +51,7 @@ public final class Interpreter implements StageRunner {
         this.builtins = builtins;
         this.resolver = new CommandResolver(state, builtins);
         this.executor = new Executor(this, this::error);
+        this.compounds = new CompoundCommands(this, state);
     }
 
     public ShellState state() {
@@ -112,7 +117,7 @@ public final class Interpreter implements StageRunner {
             return state.lastStatus;
         } catch (FatalShellError e) {
             reportFatal(e);
-            return fatalStatus;
+            return fatalStatus == FatalShellError.STATUS ? e.status() : fatalStatus;
         } catch (ControlFlow.Exit exit) {
             return exit.status;
         } catch (ControlFlow.Return ret) {
@@ -122,6 +127,9 @@ public final class Interpreter implements StageRunner {
         } catch (ShellError e) {
             reportFatal(e);
             return e.status();
+        } catch (StackOverflowError e) {
+            error("recursion too deep: the shell's stack is exhausted");
+            return 1;
         }
     }
 
@@ -209,7 +217,7 @@ public final class Interpreter implements StageRunner {
         try {
             Plan plan = planSafely(pipeline, false);
             if (plan == null) return state.lastStatus;
-            traceIfAsked(plan);
+            XTrace.traceIfAsked(plan, state);
             List<Integer> statuses = executor.runForeground(plan, state);
             state.pipeStatus = List.copyOf(statuses);
             int status = statuses.get(statuses.size() - 1);
@@ -247,30 +255,6 @@ public final class Interpreter implements StageRunner {
         return new Expander(state, this::captureOutput);
     }
 
-    private void traceIfAsked(Plan plan) {
-        if (!state.has(Options.Option.XTRACE)) return;
-        for (Stage stage : plan.stages()) {
-            List<String> words = new ArrayList<>();
-            switch (stage) {
-                case Stage.Builtin b -> {
-                    b.assignments().forEach((k, v) -> words.add(k + "=" + Quoting.quote(v)));
-                    b.argv().forEach(a -> words.add(Quoting.quote(a)));
-                }
-                case Stage.Function f -> f.argv().forEach(a -> words.add(Quoting.quote(a)));
-                case Stage.LocalCommand c -> {
-                    c.assignments().forEach((k, v) -> words.add(k + "=" + Quoting.quote(v)));
-                    c.argv().forEach(a -> words.add(Quoting.quote(a)));
-                }
-                case Stage.Assignments a -> a.assignments().forEach((k, v) -> words.add(k + "=" + Quoting.quote(v)));
-                case Stage.NotFound n -> n.argv().forEach(a -> words.add(Quoting.quote(a)));
-                default -> {
-                    continue;
-                }
-            }
-            Io.err(state, "+ " + String.join(" ", words));
-        }
-    }
-
     /** Runs a {@code $( )} on a copy of the state and returns its output; {@code $?} becomes its status. */
     String captureOutput(Script script) {
         ShellState copy = state.copy();
@@ -286,6 +270,15 @@ public final class Interpreter implements StageRunner {
     @Override
     public int run(Stage stage, ShellState stageState) {
         if (stageState != state) return new Interpreter(stageState, builtins).run(stage, stageState);
+        try {
+            return runHere(stage);
+        } catch (FatalShellError | LineAbortError e) {
+            error(e); // while this stage's redirections (its stderr) are still in place
+            throw e;
+        }
+    }
+
+    private int runHere(Stage stage) {
         return switch (stage) {
             case Stage.Builtin b -> runBuiltin(b);
             case Stage.Function f -> callFunction(f);
@@ -347,7 +340,9 @@ public final class Interpreter implements StageRunner {
         int savedLoops = state.loopDepth;
         state.loopDepth = 0;
         try {
-            if (state.functionDepth > 1000) throw new FatalShellError(f.argv().get(0) + ": maximum function nesting level exceeded (1000)");
+            if (state.functionDepth > MAX_FUNCTION_DEPTH) {
+                throw new FatalShellError(f.argv().get(0) + ": maximum function nesting level exceeded (" + MAX_FUNCTION_DEPTH + ")");
+            }
             Command body = definition.body();
             return runWithRedirects(body);
         } catch (ControlFlow.Return ret) {
@@ -413,11 +408,11 @@ public final class Interpreter implements StageRunner {
                 execute(group.body());
                 yield state.lastStatus;
             }
-            case Subshell subshell -> subshell(subshell.body());
-            case IfCommand ifCommand -> executeIf(ifCommand);
-            case LoopCommand loop -> executeLoop(loop);
-            case ForCommand forCommand -> executeFor(forCommand);
-            case CaseCommand caseCommand -> executeCase(caseCommand);
+            case Subshell subshell -> compounds.subshell(subshell.body());
+            case IfCommand ifCommand -> compounds.executeIf(ifCommand);
+            case LoopCommand loop -> compounds.executeLoop(loop);
+            case ForCommand forCommand -> compounds.executeFor(forCommand);
+            case CaseCommand caseCommand -> compounds.executeCase(caseCommand);
             case FunctionDefinition definition -> {
                 state.functions.put(definition.name(), definition);
                 yield 0;
@@ -426,122 +421,7 @@ public final class Interpreter implements StageRunner {
         };
     }
 
-    private int subshell(CommandList body) {
-        ShellState copy = state.copy();
-        Interpreter inner = new Interpreter(copy, builtins);
-        try {
-            inner.execute(body);
-            return copy.lastStatus;
-        } catch (ControlFlow.Exit exit) {
-            return exit.status;
-        } catch (ControlFlow.Return ret) {
-            return ret.status;
-        } catch (ControlFlow.Break | ControlFlow.Continue loop) {
-            return copy.lastStatus;
-        } catch (ShellError e) {
-            inner.reportFatal(e);
-            return 1;
-        }
-    }
-
-    private boolean condition(CommandList condition) {
-        state.errexitSuppressed++;
-        try {
-            execute(condition);
-            return state.lastStatus == 0;
-        } finally {
-            state.errexitSuppressed--;
-        }
-    }
-
-    private int executeIf(IfCommand command) {
-        for (IfCommand.Branch branch : command.branches()) {
-            if (condition(branch.condition())) {
-                execute(branch.body());
-                return state.lastStatus;
-            }
-        }
-        if (command.elseBody().isPresent()) {
-            execute(command.elseBody().get());
-            return state.lastStatus;
-        }
-        return 0;
-    }
-
-    private int executeLoop(LoopCommand loop) {
-        int status = 0;
-        state.loopDepth++;
-        try {
-            while (true) {
-                checkKilled();
-                boolean ok = condition(loop.condition());
-                if (ok != (loop.kind() == LoopCommand.Kind.WHILE)) break;
-                try {
-                    execute(loop.body());
-                    status = state.lastStatus;
-                } catch (ControlFlow.Break b) {
-                    status = 0;
-                    if (b.levels > 1) throw new ControlFlow.Break(b.levels - 1);
-                    break;
-                } catch (ControlFlow.Continue c) {
-                    status = 0;
-                    if (c.levels > 1) throw new ControlFlow.Continue(c.levels - 1);
-                }
-            }
-        } finally {
-            state.loopDepth--;
-        }
-        return status;
-    }
-
-    private int executeFor(ForCommand command) {
-        List<String> values;
-        try {
-            values = command.words().isPresent() ? expander().fields(command.words().get()) : List.copyOf(state.positional);
-        } catch (FatalShellError e) {
-            throw e.at(command.span());
-        }
-        int status = 0;
-        state.loopDepth++;
-        try {
-            for (String value : values) {
-                checkKilled();
-                state.variables.set(command.variable(), value);
-                try {
-                    execute(command.body());
-                    status = state.lastStatus;
-                } catch (ControlFlow.Break b) {
-                    status = 0;
-                    if (b.levels > 1) throw new ControlFlow.Break(b.levels - 1);
-                    break;
-                } catch (ControlFlow.Continue c) {
-                    status = 0;
-                    if (c.levels > 1) throw new ControlFlow.Continue(c.levels - 1);
-                }
-            }
-        } catch (ShellError e) {
-            throw e.at(command.span());
-        } finally {
-            state.loopDepth--;
-        }
-        return status;
-    }
-
-    private int executeCase(CaseCommand command) {
-        Expander expander = expander();
-        String subject = expander.string(command.subject());
-        for (CaseCommand.Item item : command.items()) {
-            for (Word pattern : item.patterns()) {
-                if (ShPattern.matches(expander.pattern(pattern), subject)) {
-                    execute(item.body());
-                    return item.body().isEmpty() ? 0 : state.lastStatus;
-                }
-            }
-        }
-        return 0;
-    }
-
-    private void checkKilled() {
+    void checkKilled() {
         if (state.processGroup.killed() || Thread.currentThread().isInterrupted()) throw new ControlFlow.Exit(143);
     }
 
@@ -552,7 +432,9 @@ public final class Interpreter implements StageRunner {
         Io.err(state, location(currentSpan) + message);
     }
 
-    private void error(ShellError e) {
+    void error(ShellError e) {
+        if (e.reported()) return;
+        e.markReported();
         Io.err(state, location(e.span() != null ? e.span() : currentSpan) + e.getMessage());
     }
 
@@ -565,34 +447,9 @@ public final class Interpreter implements StageRunner {
         return state.sourceName + ":" + span.line() + ":" + span.column() + ": ";
     }
 
-    private String text(Span span) {
+    String text(Span span) {
         String source = state.sourceText;
         if (span == null || span.end() > source.length() || span.end() <= span.start()) return "";
         return source.substring(span.start(), span.end());
-    }
-
-    /** Plans every pipeline of a text without running anything, for {@code explain}. */
-    String explain(String text) {
-        Script script = Parser.parse(text, "explain");
-        StringBuilder out = new StringBuilder();
-        String savedSource = state.sourceText;
-        state.sourceText = text;
-        try {
-            ShellState dry = state.copy();
-            Interpreter planning = new Interpreter(dry, builtins);
-            Planner planner = new Planner(planning.resolver,
-                    ownCopy -> new Expander(dry, s -> "$(" + dev.pipes.grammar.Printer.print(s).strip() + ")"), text);
-            for (ListItem item : script.commands().items()) {
-                AndOr andOr = item.command();
-                out.append(planner.plan(andOr.first(), item.background() && andOr.rest().isEmpty()).render());
-                for (AndOr.Link link : andOr.rest()) {
-                    out.append(link.connector() == AndOr.Connector.AND ? "then, if it succeeded (&&):\n" : "then, if it failed (||):\n");
-                    out.append(planner.plan(link.pipeline(), false).render());
-                }
-            }
-        } finally {
-            state.sourceText = savedSource;
-        }
-        return out.toString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.pipes.engine.interp;
 
-import dev.pipes.engine.pattern.FieldSplitter;
 import dev.pipes.engine.pattern.FieldSplitter.Piece;
 import dev.pipes.engine.pattern.ShPattern;
 import dev.pipes.grammar.ast.ParameterOp;
@@ -48,7 +47,7 @@ final class ParameterExpansion {
             case ASSIGN_IF_UNSET_OR_EMPTY, ASSIGN_IF_UNSET -> {
                 boolean assign = op == ParameterOp.ASSIGN_IF_UNSET_OR_EMPTY ? !nonEmpty : !set;
                 if (assign) {
-                    if (list || !isName(name)) throw new FatalShellError("$" + name + ": cannot assign in this way");
+                    if (list || !isName(name)) throw new LineAbortError("$" + name + ": cannot assign in this way");
                     String assigned = expander.string(parameter.argument());
                     state.variables.set(name, assigned);
                     out.add(result(assigned));
@@ -125,7 +124,9 @@ final class ParameterExpansion {
     }
 
     private void checkNounset() {
-        if (state.has(Options.Option.NOUNSET)) throw new FatalShellError(name + ": unbound variable");
+        if (!state.has(Options.Option.NOUNSET)) return;
+        boolean positional = Character.isDigit(name.charAt(0));
+        throw new FatalShellError((positional ? "$" : "") + name + ": unbound variable");
     }
 
     /** The value of a scalar parameter, or {@code null} when it is unset. */
@@ -158,10 +159,5 @@ final class ParameterExpansion {
             if (!(Character.isLetterOrDigit(c) || c == '_')) return false;
         }
         return true;
-    }
-
-    @SuppressWarnings("unused")
-    private static String join(List<Piece> pieces) {
-        return FieldSplitter.join(pieces);
     }
 }

@@ -50,7 +50,7 @@ final class ProcessSegment {
             Stage.LocalCommand command = (Stage.LocalCommand) stages.get(k);
             FdTable table = applied.get(k).table();
             List<String> argv = new ArrayList<>(command.argv());
-            argv.set(0, command.executable().toString());
+            argv.set(0, ExecutableName.forExec(command.argv().get(0), command.executable()));
             ProcessBuilder builder = new ProcessBuilder(argv).directory(state.cwd.toFile());
             Map<String, String> env = builder.environment();
             env.clear();

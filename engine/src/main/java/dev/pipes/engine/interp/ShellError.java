@@ -10,6 +10,7 @@ public class ShellError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient Span span;
     private final int status;
+    private volatile boolean reported;
 
     public ShellError(String message) {
         this(message, null, 1);
@@ -27,6 +28,15 @@ public class ShellError extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Whether the message was already printed (where the error happened, with that command's stderr). */
+    public boolean reported() {
+        return reported;
+    }
+
+    public void markReported() {
+        reported = true;
     }
 
     /** The same error located at {@code where} when it has no location yet. */

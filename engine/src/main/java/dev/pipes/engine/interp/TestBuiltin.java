@@ -2,7 +2,6 @@ package dev.pipes.engine.interp;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
@@ -122,7 +121,7 @@ final class TestBuiltin {
             pos++;
             return value;
         }
-        if (pos + 2 < args.size() + 0 && BINARY.contains(args.get(pos + 1))) {
+        if (pos + 2 < args.size() && BINARY.contains(args.get(pos + 1))) {
             pos += 3;
             return binary(arg, args.get(pos - 2), args.get(pos - 1));
         }
@@ -221,10 +220,5 @@ final class TestBuiltin {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean exists(Path path) {
-        return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
     }
 }

@@ -36,6 +36,11 @@ public sealed interface Channel {
     /** The read end (for the stage after joint {@code index}) or write end (the stage before) of a pipeline joint. */
     record PipeEnd(int index, boolean writeEnd) implements Channel {}
 
+    /** Opens {@code path} for reading and writing ({@code <>}); the file is created when missing. */
+    public static OpenFile openReadWrite(Path path) throws IOException {
+        return new OpenFile(path, false, FileHandle.openReadWrite(path));
+    }
+
     /** Opens {@code path} for a redirection; {@code truncate} empties it first as {@code >} does. */
     public static OpenFile open(Path path, boolean forWriting, boolean truncate) throws IOException {
         return new OpenFile(path, forWriting, FileHandle.open(path, forWriting, truncate));

@@ -15,16 +15,24 @@ import java.nio.file.Path;
 public final class FileHandle implements AutoCloseable {
     private final FileInputStream in;
     private final FileOutputStream out;
+    private final java.io.RandomAccessFile both;
 
-    private FileHandle(FileInputStream in, FileOutputStream out) {
+    private FileHandle(FileInputStream in, FileOutputStream out, java.io.RandomAccessFile both) {
         this.in = in;
         this.out = out;
+        this.both = both;
+    }
+
+    /** {@code <>}: one open file for reading and writing, both sharing one offset as in sh. */
+    static FileHandle openReadWrite(Path path) throws IOException {
+        java.io.RandomAccessFile file = new java.io.RandomAccessFile(path.toFile(), "rw");
+        return new FileHandle(new FileInputStream(file.getFD()), new FileOutputStream(file.getFD()), file);
     }
 
     static FileHandle open(Path path, boolean forWriting, boolean truncate) throws IOException {
-        if (!forWriting) return new FileHandle(new FileInputStream(path.toFile()), null);
+        if (!forWriting) return new FileHandle(new FileInputStream(path.toFile()), null, null);
         if (truncate) new FileOutputStream(path.toFile(), false).close();
-        return new FileHandle(null, new FileOutputStream(path.toFile(), true));
+        return new FileHandle(null, new FileOutputStream(path.toFile(), true), null);
     }
 
     public InputStream in() {
@@ -62,8 +70,9 @@ public final class FileHandle implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (in != null) in.close();
-            if (out != null) out.close();
+            if (both != null) both.close();
+            else if (in != null) in.close();
+            else if (out != null) out.close();
         } catch (IOException e) {
             // closing a redirection's file cannot be reported anywhere useful
         }

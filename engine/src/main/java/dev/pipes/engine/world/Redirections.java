@@ -63,13 +63,13 @@ public final class Redirections {
         return switch (redirect.op()) {
             case READ -> table.with(fd, open(resolve, target, false, false, opened));
             case READ_WRITE -> {
-                Path path = resolve.apply(target);
                 try {
-                    if (!Files.exists(path)) Files.createFile(path);
+                    Channel.OpenFile file = Channel.openReadWrite(resolve.apply(target));
+                    opened.add(file.handle());
+                    yield table.with(fd, file);
                 } catch (IOException e) {
                     throw new RedirectionException(target + ": " + reason(e));
                 }
-                yield table.with(fd, open(resolve, target, false, false, opened));
             }
             case WRITE, CLOBBER -> {
                 if (redirect.op() == RedirectPlan.Op.WRITE && noclobber && Files.isRegularFile(resolve.apply(target))) {

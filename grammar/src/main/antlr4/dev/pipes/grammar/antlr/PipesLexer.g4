@@ -3,7 +3,9 @@
  * (DEFAULT_MODE, also inside $( )), double quotes, ${ } in three steps (name, operator, argument
  * word), $(( )), and the body of a here-document whose delimiter was not quoted. The bodies
  * themselves are cut out of the text by PipesLexerBase when the line that opened them ends.
- * Reserved words, { } ! and IO numbers are recognised by PipesLexerBase from their context.
+ * Reserved words, { } ! and IO numbers are recognised by PipesLexerBase from their context, which
+ * also marks the end of each word with a WORD_END token (so that the parser needs no predicate to
+ * tell `a"b"` from `a "b"`).
  */
 lexer grammar PipesLexer;
 
@@ -11,7 +13,7 @@ options { superClass = PipesLexerBase; }
 
 tokens {
     IF, THEN, ELSE, ELIF, FI, DO, DONE, CASE, ESAC, WHILE, UNTIL, FOR, IN,
-    LBRACE, RBRACE, BANG, IO_NUMBER, TEXT, SUBST_CLOSE, PARAM_CLOSE, ARITH_CLOSE
+    LBRACE, RBRACE, BANG, IO_NUMBER, TEXT, SUBST_CLOSE, PARAM_CLOSE, ARITH_CLOSE, WORD_END
 }
 
 // ---- command text ----------------------------------------------------------------------------
@@ -19,7 +21,9 @@ tokens {
 LINE_CONTINUATION : '\\' '\r'? '\n' { lineContinuation(); } ;
 NEWLINE           : '\r'? '\n' ;
 BLANK             : [ \t\r\f]+ -> channel(HIDDEN) ;
-COMMENT           : { atWordStart() }? '#' ~[\n]* -> channel(HIDDEN) ;
+// A '#' that does not start a word is turned back into text by PipesLexerBase (a predicate
+// here would keep ANTLR from caching the lexer's DFA, making it many times slower).
+COMMENT           : '#' ~[\n]* -> channel(HIDDEN) ;
 
 AND_IF     : '&&' ;
 OR_IF      : '||' ;
@@ -48,14 +52,14 @@ DQ_OPEN                   : '"' { push(DOUBLE_QUOTED, "double quote"); } ;
 BACKQUOTED                : '`' ( '\\' . | ~[`\\] )* '`' ;
 UNTERMINATED_BACKQUOTE    : '`' ( '\\' . | ~[`\\] )* '\\'? ;
 ESCAPED                   : '\\' ~[\n] ;
-LONE_BACKSLASH            : '\\' { loneBackslash(); } -> type(TEXT) ;
+LONE_BACKSLASH            : '\\' { loneBackslash(); } -> type(ESCAPED) ;
 
 DOLLAR_DPAREN  : '$((' { push(ARITHMETIC, "'$(('"); } ;
 DOLLAR_PAREN   : '$(' { push(DEFAULT_MODE, "'$('"); } ;
 DOLLAR_BRACE   : '${' { push(PARAMETER, "'${'"); } ;
 DOLLAR_NAME    : '$' NAME_FRAGMENT ;
 DOLLAR_SPECIAL : '$' SPECIAL_PARAMETER ;
-LONE_DOLLAR    : '$' -> type(TEXT) ;
+LONE_DOLLAR    : '$' -> type(ESCAPED) ;
 
 STAR          : '*' ;
 QUESTION      : '?' ;
@@ -87,7 +91,7 @@ DQ_DOLLAR_PAREN           : '$(' { push(DEFAULT_MODE, "'$('"); } -> type(DOLLAR_
 DQ_DOLLAR_BRACE           : '${' { push(PARAMETER, "'${'"); } -> type(DOLLAR_BRACE) ;
 DQ_DOLLAR_NAME            : '$' NAME_FRAGMENT -> type(DOLLAR_NAME) ;
 DQ_DOLLAR_SPECIAL         : '$' SPECIAL_PARAMETER -> type(DOLLAR_SPECIAL) ;
-DQ_LONE_DOLLAR            : '$' -> type(TEXT) ;
+DQ_LONE_DOLLAR            : '$' -> type(ESCAPED) ;
 
 // ---- ${ ... }: the name ------------------------------------------------------------------------
 
@@ -126,7 +130,7 @@ PW_DOLLAR_PAREN           : '$(' { push(DEFAULT_MODE, "'$('"); } -> type(DOLLAR_
 PW_DOLLAR_BRACE           : '${' { push(PARAMETER, "'${'"); } -> type(DOLLAR_BRACE) ;
 PW_DOLLAR_NAME            : '$' NAME_FRAGMENT -> type(DOLLAR_NAME) ;
 PW_DOLLAR_SPECIAL         : '$' SPECIAL_PARAMETER -> type(DOLLAR_SPECIAL) ;
-PW_LONE_DOLLAR            : '$' -> type(TEXT) ;
+PW_LONE_DOLLAR            : '$' -> type(ESCAPED) ;
 PW_STAR                   : '*' -> type(STAR) ;
 PW_QUESTION               : '?' -> type(QUESTION) ;
 PW_LBRACKET               : '[' -> type(LBRACKET) ;
@@ -164,4 +168,4 @@ HD_DOLLAR_PAREN           : '$(' { push(DEFAULT_MODE, "'$('"); } -> type(DOLLAR_
 HD_DOLLAR_BRACE           : '${' { push(PARAMETER, "'${'"); } -> type(DOLLAR_BRACE) ;
 HD_DOLLAR_NAME            : '$' NAME_FRAGMENT -> type(DOLLAR_NAME) ;
 HD_DOLLAR_SPECIAL         : '$' SPECIAL_PARAMETER -> type(DOLLAR_SPECIAL) ;
-HD_LONE_DOLLAR            : '$' -> type(TEXT) ;
+HD_LONE_DOLLAR            : '$' -> type(ESCAPED) ;

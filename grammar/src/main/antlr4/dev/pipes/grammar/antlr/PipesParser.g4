@@ -1,12 +1,13 @@
 /*
  * The structure of the pipesh language, close to the POSIX shell grammar. A word is a run of
- * adjacent parts: PipesParserBase.adjacent() says whether no blank or comment separates the next
- * token from the previous one. Reserved words arrive as their own tokens only when they stand alone
- * (PipesLexerBase); in argument position the rule `word` takes them back as plain words.
+ * adjacent parts closed by WORD_END, which the lexer emits where a word ends. Reserved words arrive
+ * as their own tokens only when they stand alone (PipesLexerBase); in argument position the rule
+ * `word` takes them back as plain words. Every decision needs one token of lookahead (a few need a
+ * run of newlines more), so ANTLR stops exactly where the text goes wrong.
  */
 parser grammar PipesParser;
 
-options { tokenVocab = PipesLexer; superClass = PipesParserBase; }
+options { tokenVocab = PipesLexer; }
 
 script          : linebreak commandList? EOF ;
 hereDocText     : wordPart* EOF ;
@@ -25,7 +26,7 @@ pipeline        : BANG? command (PIPE linebreak command)* ;
 
 command
     : compoundCommand redirect*                                       # compound
-    | NAME LPAREN RPAREN linebreak compoundCommand redirect*          # functionDefinition
+    | NAME WORD_END LPAREN RPAREN linebreak compoundCommand redirect* # functionDefinition
     | simpleCommand                                                   # simple
     ;
 
@@ -35,7 +36,7 @@ compoundCommand
     | IF compoundList THEN compoundList elifPart* elsePart? FI         # ifClause
     | WHILE compoundList doGroup                                      # whileClause
     | UNTIL compoundList doGroup                                      # untilClause
-    | FOR NAME forWords? doGroup                                      # forClause
+    | FOR NAME WORD_END forWords? doGroup                             # forClause
     | CASE word linebreak IN linebreak caseItems? ESAC                # caseClause
     ;
 
@@ -55,7 +56,7 @@ simpleCommand
     ;
 prefixItem      : assignment | redirect ;
 suffixItem      : redirect | word ;
-assignment      : ASSIGN_PREFIX ({adjacent()}? wordPart)* ;
+assignment      : ASSIGN_PREFIX wordPart* WORD_END ;
 
 redirect
     : IO_NUMBER? redirectOperator word                                # fileRedirect
@@ -65,9 +66,9 @@ redirectOperator
     : LESS | GREAT | DGREAT | CLOBBER | LESSGREAT | LESSAND | GREATAND | AND_GREAT | AND_DGREAT | TLESS ;
 
 /** A word in command-name position: never a reserved word, never an assignment. */
-commandWord     : firstWordPart ({adjacent()}? wordPart)* ;
+commandWord     : firstWordPart wordPart* WORD_END ;
 /** A word in argument position: reserved words are plain words here. */
-word            : reservedWord | commandWord | ASSIGN_PREFIX ({adjacent()}? wordPart)* ;
+word            : reservedWord | commandWord | ASSIGN_PREFIX wordPart* WORD_END ;
 reservedWord    : IF | THEN | ELSE | ELIF | FI | DO | DONE | CASE | ESAC | WHILE | UNTIL | FOR | IN
                 | LBRACE | RBRACE | BANG ;
 

@@ -102,6 +102,7 @@ final class ErrorMessages {
         return switch (token.getType()) {
             case Token.EOF -> "end of input";
             case PipesParser.NEWLINE -> "newline";
+            case PipesParser.WORD_END -> "the end of the word";
             default -> "'" + token.getText() + "'";
         };
     }
@@ -110,7 +111,10 @@ final class ErrorMessages {
     private static Token previousToken(TokenStream tokens, Token offending) {
         for (int i = offending.getTokenIndex() - 1; i >= 0; i--) {
             Token token = tokens.get(i);
-            if (token.getChannel() == Token.DEFAULT_CHANNEL && token.getType() != PipesParser.NEWLINE) return token;
+            if (token.getChannel() == Token.DEFAULT_CHANNEL && token.getType() != PipesParser.NEWLINE
+                    && token.getType() != PipesParser.WORD_END) {
+                return token;
+            }
         }
         return null;
     }

@@ -36,6 +36,14 @@ public abstract class PipesLexerBase extends Lexer {
             PipesLexer.THEN, PipesLexer.ELSE, PipesLexer.ELIF, PipesLexer.DO, PipesLexer.WHILE,
             PipesLexer.UNTIL, PipesLexer.LBRACE, PipesLexer.BANG);
 
+    /** Tokens that can end a word in command text (then followed by WORD_END if the word ends there). */
+    private static final Set<Integer> WORD_PARTS = Set.of(
+            PipesLexer.NAME, PipesLexer.TEXT, PipesLexer.DIGITS, PipesLexer.ASSIGN_PREFIX,
+            PipesLexer.SINGLE_QUOTED, PipesLexer.ESCAPED, PipesLexer.DOLLAR_NAME, PipesLexer.DOLLAR_SPECIAL,
+            PipesLexer.STAR, PipesLexer.QUESTION, PipesLexer.LBRACKET, PipesLexer.BACKQUOTED,
+            PipesLexer.DQ_CLOSE, PipesLexer.SUBST_CLOSE, PipesLexer.PARAM_CLOSE, PipesLexer.PARAM_LENGTH,
+            PipesLexer.ARITH_CLOSE);
+
     /** One open quoting context: a mode entered by {@code "}, {@code $(}, {@code ${} or {@code $((}. */
     private static final class Frame {
         final String what;
@@ -62,6 +70,9 @@ public abstract class PipesLexerBase extends Lexer {
     private final List<PendingHereDoc> pendingHereDocs = new ArrayList<>();
     private final Map<Integer, HereDocBody> hereDocBodies = new HashMap<>();
     private int lastType = PipesLexer.NEWLINE;
+    private Token pendingWordEnd;
+    private int lastEmittedType = Token.INVALID_TYPE;
+    private int lastEmittedStop = -1;
     private boolean endsWithContinuation;
 
     protected PipesLexerBase(CharStream input) {
@@ -89,11 +100,6 @@ public abstract class PipesLexerBase extends Lexer {
     }
 
     // ---- called from the grammar's actions and predicates ----
-
-    protected boolean atWordStart() {
-        int start = _input.index();
-        return start == 0 || isDelimiter(text.charAt(start - 1));
-    }
 
     protected void lineContinuation() {
         if (_input.index() >= text.length()) endsWithContinuation = true;
@@ -182,8 +188,27 @@ public abstract class PipesLexerBase extends Lexer {
 
     @Override
     public Token emit() {
-        if (_mode == DEFAULT_MODE) classifyWord();
-        return super.emit();
+        if (_mode == DEFAULT_MODE) {
+            if (getType() == PipesLexer.COMMENT) hashInsideWord();
+            classifyWord();
+        }
+        Token token = super.emit();
+        lastEmittedType = token.getType();
+        lastEmittedStop = token.getStopIndex();
+        return token;
+    }
+
+    /**
+     * {@code #} starts a comment only at the start of a word; inside one ({@code a#b}) it is text:
+     * the token shrinks to the {@code #} and lexing resumes right after it.
+     */
+    private void hashInsideWord() {
+        if (startsWord(_tokenStartCharIndex)) return;
+        _input.seek(_tokenStartCharIndex + 1);
+        _hitEOF = false; // the comment may have reached the end of the text; the rest has not been lexed
+        getInterpreter().setCharPositionInLine(_tokenStartCharPositionInLine + 1);
+        setType(PipesLexer.TEXT);
+        setChannel(DEFAULT_TOKEN_CHANNEL);
     }
 
     private void classifyWord() {
@@ -197,17 +222,31 @@ public abstract class PipesLexerBase extends Lexer {
             }
         } else if (type == PipesLexer.DIGITS) {
             int next = _input.LA(1);
-            if ((next == '<' || next == '>') && (_tokenStartCharIndex == 0
-                    || isDelimiter(text.charAt(_tokenStartCharIndex - 1)))) {
+            if ((next == '<' || next == '>') && startsWord(_tokenStartCharIndex)) {
                 setType(PipesLexer.IO_NUMBER);
             }
         }
     }
 
     private boolean isWholeWord() {
-        int before = _tokenStartCharIndex - 1;
-        int after = _input.index();
-        return (before < 0 || isDelimiter(text.charAt(before))) && (after >= text.length() || isDelimiter(text.charAt(after)));
+        return startsWord(_tokenStartCharIndex) && endsWord(_input.index());
+    }
+
+    /**
+     * Whether a word starts at {@code index}: after a delimiter, unless that delimiter is the
+     * {@code )} closing a {@code $(} or {@code $((} that the word continues.
+     */
+    private boolean startsWord(int index) {
+        if (index == 0) return true;
+        if (!isDelimiter(text.charAt(index - 1))) return false;
+        return !(lastEmittedStop == index - 1 && WORD_PARTS.contains(lastEmittedType));
+    }
+
+    /** Whether a word whose last character is just before {@code index} ends there. */
+    private boolean endsWord(int index) {
+        int after = index;
+        while (after + 1 < text.length() && text.charAt(after) == '\\' && text.charAt(after + 1) == '\n') after += 2;
+        return after >= text.length() || isDelimiter(text.charAt(after));
     }
 
     private static boolean isDelimiter(char c) {
@@ -219,7 +258,15 @@ public abstract class PipesLexerBase extends Lexer {
 
     @Override
     public Token nextToken() {
+        if (pendingWordEnd != null) {
+            Token wordEnd = pendingWordEnd;
+            pendingWordEnd = null;
+            return wordEnd;
+        }
         Token token = super.nextToken();
+        if (_mode == DEFAULT_MODE && WORD_PARTS.contains(token.getType()) && endsWord(token.getStopIndex() + 1)) {
+            pendingWordEnd = wordEnd(token);
+        }
         switch (token.getType()) {
             case PipesLexer.UNTERMINATED_SINGLE_QUOTE -> throw unterminated(token, "single quote");
             case PipesLexer.UNTERMINATED_BACKQUOTE -> throw unterminated(token, "backquote");
@@ -232,6 +279,16 @@ public abstract class PipesLexerBase extends Lexer {
         }
         if (token.getChannel() == Token.DEFAULT_CHANNEL) lastType = token.getType();
         return token;
+    }
+
+    /** A zero-length WORD_END token right after {@code last}. */
+    private Token wordEnd(Token last) {
+        int length = last.getStopIndex() - last.getStartIndex() + 1;
+        boolean multiLine = last.getText() != null && last.getText().indexOf('\n') >= 0;
+        int line = multiLine ? getLine() : last.getLine();
+        int column = multiLine ? getCharPositionInLine() : last.getCharPositionInLine() + length;
+        return _factory.create(_tokenFactorySourcePair, PipesLexer.WORD_END, "", Token.DEFAULT_CHANNEL,
+                last.getStopIndex() + 1, last.getStopIndex(), line, column);
     }
 
     private RuntimeException unterminated(Token token, String what) {

@@ -108,7 +108,10 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
 
     @Override
     public WordPart visitEscaped(PipesParser.EscapedContext ctx) {
-        return new WordPart.Escaped(ctx.getText().substring(1), spans.of(ctx));
+        String text = ctx.getStart().getText();
+        // a backslash at the very end of the text escapes nothing and stands for itself; a '$' that
+        // starts no expansion stands for itself too, as if it were escaped
+        return new WordPart.Escaped(text.length() == 1 ? text : text.substring(1), spans.of(ctx));
     }
 
     @Override

@@ -21,8 +21,13 @@ public record Span(int line, int column, int start, int end) {
                 : new Span(other.line, other.column, other.start, Math.max(end, other.end));
     }
 
+    /** {@code line:column}, as error messages and tree dumps show a position. */
+    public String position() {
+        return line + ":" + column;
+    }
+
     @Override
     public String toString() {
-        return line + ":" + column;
+        return line + ":" + column + "[" + start + "," + end + ")";
     }
 }

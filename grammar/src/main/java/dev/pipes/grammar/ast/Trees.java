@@ -20,6 +20,30 @@ public final class Trees {
         return (T) strip(node);
     }
 
+    /** Whether {@code node} or any node below it is an instance of {@code type}. */
+    public static boolean contains(Node node, Class<? extends Node> type) {
+        return containsIn(node, type);
+    }
+
+    private static boolean containsIn(Object value, Class<? extends Node> type) {
+        if (type.isInstance(value)) return true;
+        if (value instanceof List<?> list) {
+            for (Object element : list) if (containsIn(element, type)) return true;
+            return false;
+        }
+        if (value instanceof Optional<?> optional) return optional.isPresent() && containsIn(optional.get(), type);
+        if (value instanceof Record record && !(value instanceof Span)) {
+            try {
+                for (RecordComponent component : record.getClass().getRecordComponents()) {
+                    if (containsIn(component.getAccessor().invoke(record), type)) return true;
+                }
+            } catch (InvocationTargetException | IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + record.getClass().getSimpleName(), e);
+            }
+        }
+        return false;
+    }
+
     private static Object strip(Object value) {
         if (value instanceof Span) return Span.NONE;
         if (value instanceof List<?> list) {
