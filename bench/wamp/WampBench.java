@@ -34,34 +34,60 @@ import java.util.regex.Pattern;
  * usage: java -cp ROUTER_JAR WampBench.java ROUTER_URL PYTHON_BENCH_SCRIPT SECONDS
  */
 public class WampBench {
-    record Stats(long calls, double seconds, double p50us, double p99us, long bytes) {
+    record Stats(long calls, double seconds, double p50us, double p99us, long bytes, double routerCpuUs, double clientCpuUs) {
+        Stats(long calls, double seconds, double p50us, double p99us, long bytes) {
+            this(calls, seconds, p50us, p99us, bytes, 0, 0);
+        }
+
         double perSecond() { return calls / seconds; }
         double mbPerSecond() { return bytes / seconds / 1e6; }
     }
 
     static final byte[] BINARY = new byte[64 * 1024];
+    static long routerPid;
+
+    /** CPU time (user + system) a process used so far, in microseconds, from /proc (Linux). */
+    static double cpuMicros(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1e6 / 100; // clock ticks of 10 ms
+        } catch (Exception e) {
+            return 0;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         URI url = URI.create(args[0]);
         Path python = Path.of(args[1]);
         double seconds = Double.parseDouble(args[2]);
+        routerPid = args.length > 3 ? Long.parseLong(args[3]) : 0;
         System.out.printf("load average before: %s%n", loadAverage());
 
         Stats tcp = tcpPingPong(seconds);
         System.out.printf("baseline: loopback TCP 1-byte ping-pong, 1 thread pair: %,.0f round trips/s, p50 %.0f us, p99 %.0f us%n%n",
                 tcp.perSecond(), tcp.p50us(), tcp.p99us());
 
-        WampClient callee = connect(url, Serializers.MSGPACK);
+        // the callee on its own I/O thread, as a service in another process would be
+        var calleeGroup = new io.netty.channel.MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
+        WampClient callee = WampClient.create(new WebSocketTransport(url, List.of(Serializers.MSGPACK),
+                dev.pipes.wamp.transport.netty.WebSocketSettings.defaults(), calleeGroup), "realm1");
+        callee.connect().get(5, TimeUnit.SECONDS);
         callee.register("bench.echo", InvocationHandler.sync(inv -> CallResult.of(inv.args(), inv.kwargs())))
                 .get(5, TimeUnit.SECONDS);
         callee.register("bench.sink", InvocationHandler.sync(inv -> CallResult.of((long) ((byte[]) inv.args().get(0)).length)))
                 .get(5, TimeUnit.SECONDS);
 
-        run(url, Serializers.MSGPACK, 8, "bench.echo", List.of("x"), 0, Math.max(1, seconds / 2)); // JIT warm-up
+        for (Serializer s : List.of(Serializers.JSON, Serializers.MSGPACK)) { // JIT warm-up of router and clients
+            run(url, s, 8, "bench.echo", List.of("x"), 0, 2);
+            run(url, s, 1, "bench.echo", List.of("x"), 0, 1);
+            run(url, s, 8, "bench.sink", List.of(BINARY), BINARY.length, 1);
+        }
 
-        String header = "%-34s %12s %9s %9s %10s | %12s %9s %9s %10s | %s%n";
-        System.out.printf(header, "", "ours", "p50 us", "p99 us", "MB/s", "autobahn-py", "p50 us", "p99 us", "MB/s",
-                "ours/autobahn-py");
+        String header = "%-34s %12s %9s %9s %10s %9s %9s | %12s %9s %9s %10s | %s%n";
+        System.out.printf(header, "", "ours", "p50 us", "p99 us", "MB/s", "router", "clients", "autobahn-py", "p50 us",
+                "p99 us", "MB/s", "ours/autobahn-py");
+        System.out.printf(header, "", "calls/s", "", "", "", "cpu us", "cpu us", "calls/s", "", "", "", "");
         for (Serializer s : List.of(Serializers.JSON, Serializers.MSGPACK)) {
             for (int callers : List.of(1, 8)) {
                 Stats ours = run(url, s, callers, "bench.echo", List.of("x"), 0, seconds);
@@ -72,8 +98,9 @@ public class WampBench {
             Stats py = python(python, url, s, "binary", 8, seconds);
             row(s.subprotocol() + " 64 KiB binary, 8 callers", ours, py, true);
         }
-        System.out.printf("%nlatency of one small msgpack call vs the loopback TCP round trip: see p50 above / %.0f us%n",
-                tcp.p50us());
+        System.out.printf("%ncpu us: CPU time per call of the router process and of our client process (all callers and"
+                + " the callee), user + system, measured beside the wall clock: it does not depend on other load%n");
+        System.out.printf("latency floor: loopback TCP round trip p50 %.0f us%n", tcp.p50us());
         System.out.printf("load average after: %s%n", loadAverage());
         callee.close();
         System.exit(0);
@@ -84,8 +111,9 @@ public class WampBench {
                 : String.format("%,12.0f %9.0f %9.0f %10s", py.perSecond(), py.p50us(), py.p99us(),
                 bytes ? String.format("%.0f", py.mbPerSecond()) : "");
         String ratio = py == null || py.calls() == 0 ? "" : String.format("%.1fx", ours.perSecond() / py.perSecond());
-        System.out.printf("%-34s %,12.0f %9.0f %9.0f %10s | %s | %s%n", name, ours.perSecond(), ours.p50us(),
-                ours.p99us(), bytes ? String.format("%.0f", ours.mbPerSecond()) : "", pyCols, ratio);
+        System.out.printf("%-34s %,12.0f %9.0f %9.0f %10s %9.1f %9.1f | %s | %s%n", name, ours.perSecond(), ours.p50us(),
+                ours.p99us(), bytes ? String.format("%.0f", ours.mbPerSecond()) : "", ours.routerCpuUs(),
+                ours.clientCpuUs(), pyCols, ratio);
     }
 
     static WampClient connect(URI url, Serializer s) throws Exception {
@@ -127,10 +155,14 @@ public class WampBench {
         }
         Thread.sleep(500);
         flags[0] = true;
+        double routerCpu0 = cpuMicros(routerPid);
+        double clientCpu0 = cpuMicros(ProcessHandle.current().pid());
         long start = System.nanoTime();
         Thread.sleep((long) (seconds * 1000));
         flags[0] = false;
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double routerCpu = cpuMicros(routerPid) - routerCpu0;
+        double clientCpu = cpuMicros(ProcessHandle.current().pid()) - clientCpu0;
         flags[1] = true;
         stopped.await(10, TimeUnit.SECONDS);
         clients.forEach(WampClient::close);
@@ -141,7 +173,9 @@ public class WampBench {
             System.arraycopy(latencies[i], 0, all, k, counts[i]);
             k += counts[i];
         }
-        return stats(all, elapsed, bytesPerCall);
+        Stats st = stats(all, elapsed, bytesPerCall);
+        return new Stats(st.calls(), st.seconds(), st.p50us(), st.p99us(), st.bytes(),
+                st.calls() == 0 ? 0 : routerCpu / st.calls(), st.calls() == 0 ? 0 : clientCpu / st.calls());
     }
 
     static Stats stats(long[] nanos, double seconds, long bytesPerCall) {

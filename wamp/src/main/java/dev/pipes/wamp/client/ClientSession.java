@@ -1,6 +1,7 @@
 package dev.pipes.wamp.client;
 
 import dev.pipes.wamp.message.MessageType;
+import dev.pipes.wamp.message.Payloads;
 import dev.pipes.wamp.message.WampMessage;
 import dev.pipes.wamp.message.WampMessage.*;
 import dev.pipes.wamp.message.WampUris;
@@ -111,17 +112,34 @@ final class ClientSession implements Connection.Listener {
             result.completeExceptionally(notEstablished());
             return -1;
         }
+        List<Object> a;
+        Map<String, Object> kw;
+        try {
+            a = Payloads.args(args);
+            kw = Payloads.kwargs(kwargs);
+        } catch (IllegalArgumentException e) {
+            result.completeExceptionally(e);
+            return -1;
+        }
         long request = request();
         calls.put(request, new CallState(result, options.onProgress()));
         Map<String, Object> wire = options.toWire();
         if (progressive) wire.put("progress", true);
-        send(new Call(request, wire, procedure, args, kwargs));
+        send(new Call(request, wire, procedure, a, kw));
         return request;
     }
 
     void sendChunk(long request, String procedure, List<Object> args, Map<String, Object> kwargs, boolean last) {
-        if (state != State.ESTABLISHED || !calls.containsKey(request)) return;
-        send(new Call(request, last ? Map.of() : Map.of("progress", true), procedure, args, kwargs));
+        CallState call = calls.get(request);
+        if (state != State.ESTABLISHED || call == null) return;
+        try {
+            send(new Call(request, last ? Map.of() : Map.of("progress", true), procedure, Payloads.args(args),
+                    Payloads.kwargs(kwargs)));
+        } catch (IllegalArgumentException e) {
+            calls.remove(request);
+            call.result().completeExceptionally(e);
+            send(new Cancel(request, Map.of("mode", "killnowait")));
+        }
     }
 
     void cancel(long request, String mode) {
@@ -178,6 +196,12 @@ final class ClientSession implements Connection.Listener {
     CompletableFuture<Object> publish(String topic, Options.Publish options, List<Object> args,
                                       Map<String, Object> kwargs) {
         if (state != State.ESTABLISHED) return CompletableFuture.failedFuture(notEstablished());
+        try {
+            args = Payloads.args(args);
+            kwargs = Payloads.kwargs(kwargs);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         long request = request();
         if (!options.acknowledge()) {
             send(new Publish(request, options.toWire(), topic, args, kwargs));

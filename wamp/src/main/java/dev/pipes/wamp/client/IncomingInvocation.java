@@ -1,6 +1,7 @@
 package dev.pipes.wamp.client;
 
 import dev.pipes.wamp.message.MessageType;
+import dev.pipes.wamp.message.Payloads;
 import dev.pipes.wamp.message.WampMessage;
 import dev.pipes.wamp.message.WampUris;
 
@@ -48,20 +49,31 @@ final class IncomingInvocation implements Invocation {
     @Override
     public void progress(List<Object> args, Map<String, Object> kwargs) {
         if (!progressRequested()) return;
-        executor.execute(() -> {
+        List<Object> a = Payloads.args(args);        // a value that cannot be sent throws here,
+        Map<String, Object> kw = Payloads.kwargs(kwargs); // in the handler that sent it
+        onLoop(() -> {
             if (!answered && session.invocationOpen(message.request())) {
-                session.send(new WampMessage.Yield(message.request(), Map.of("progress", true), args, kwargs));
+                session.send(new WampMessage.Yield(message.request(), Map.of("progress", true), a, kw));
             }
         });
     }
 
     @Override
     public void onChunk(ChunkListener listener) {
-        executor.execute(() -> {
+        onLoop(() -> {
             chunkListener = listener;
             for (Object[] c : pendingChunks) deliver(c);
             pendingChunks.clear();
         });
+    }
+
+    /** On the session's thread: at once when already there, keeping the order of the handler's sends. */
+    private void onLoop(Runnable r) {
+        if (session.connection().inExecutor()) {
+            r.run();
+        } else {
+            executor.execute(r);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -78,7 +90,7 @@ final class IncomingInvocation implements Invocation {
     void run(InvocationHandler handler) {
         try {
             running = handler.invoke(this);
-            running.whenComplete((result, failure) -> executor.execute(() -> answer(result, failure)));
+            running.whenComplete((result, failure) -> onLoop(() -> answer(result, failure)));
         } catch (Exception | LinkageError e) {
             answer(null, e);
         }
@@ -90,8 +102,13 @@ final class IncomingInvocation implements Invocation {
         session.invocationDone(message.request());
         if (failure == null) {
             CallResult r = result == null ? CallResult.EMPTY : result;
-            session.send(new WampMessage.Yield(message.request(), Map.of(), r.args(), r.kwargs()));
-            return;
+            try {
+                session.send(new WampMessage.Yield(message.request(), Map.of(), Payloads.args(r.args()),
+                        Payloads.kwargs(r.kwargs())));
+                return;
+            } catch (IllegalArgumentException e) {
+                failure = new WampException(WampUris.INVALID_ARGUMENT, "the callee's result cannot be sent: " + e.getMessage());
+            }
         }
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof WampException w) {
@@ -104,10 +121,11 @@ final class IncomingInvocation implements Invocation {
     }
 
     void interrupt(String mode) {
+        // answer first: cancelling the handler's future completes it, which must not answer instead
+        answer(null, new WampException(WampUris.CANCELED, "interrupted (mode " + mode + ")"));
         interrupted.complete(mode);
         if (running instanceof CompletableFuture<CallResult> f) {
             f.cancel(false);
         }
-        answer(null, new WampException(WampUris.CANCELED, "interrupted (mode " + mode + ")"));
     }
 }

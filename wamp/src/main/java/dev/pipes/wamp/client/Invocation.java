@@ -10,6 +10,11 @@ public interface Invocation {
 
     Map<String, Object> kwargs();
 
+    /** The positional argument at {@code index}, or null when there are fewer. */
+    default Object arg(int index) {
+        return index < args().size() ? args().get(index) : null;
+    }
+
     /** INVOCATION.Details as the router sent them. */
     Map<String, Object> details();
 

@@ -125,6 +125,10 @@ public final class WampClient implements AutoCloseable {
     private final class Owner implements ClientSession.Owner {
         @Override
         public void joined(ClientSession s, long id, Map<String, Object> details) {
+            if (closing) { // closed while this connection was being made
+                s.leave();
+                return;
+            }
             attempts = 0;
             info = new SessionInfo(id, realm, details);
             for (RegistrationHandle r : registrations) r.replay(s);
@@ -220,7 +224,13 @@ public final class WampClient implements AutoCloseable {
     public CompletableFuture<Handles.Registration> register(String procedure, Options.Register options,
                                                             InvocationHandler handler) {
         RegistrationHandle h = new RegistrationHandle(procedure, options, handler);
-        return h.register(established()).thenApply(v -> {
+        ClientSession s;
+        try {
+            s = established();
+        } catch (WampException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return h.register(s).thenApply(v -> {
             registrations.add(h);
             return h;
         });
@@ -233,7 +243,13 @@ public final class WampClient implements AutoCloseable {
     public CompletableFuture<Handles.Subscription> subscribe(String topic, Options.Subscribe options,
                                                              Consumer<EventData> handler) {
         SubscriptionHandle h = new SubscriptionHandle(topic, options, handler::accept);
-        return h.subscribe(established()).thenApply(v -> {
+        ClientSession s;
+        try {
+            s = established();
+        } catch (WampException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return h.subscribe(s).thenApply(v -> {
             subscriptions.add(h);
             return h;
         });

@@ -9,9 +9,13 @@ package dev.pipes.wamp.router;
  */
 final class FlowControl {
 
-    /** Called after a message from {@code from} was queued for {@code to}. */
+    /**
+     * Called after a message from {@code from} was queued for {@code to}. {@code from == to} covers
+     * the answers to a session's own requests: a client that sends requests but does not read its
+     * answers is itself paused, so it cannot fill its own queue either.
+     */
     void routed(RouterSession from, RouterSession to) {
-        if (from == null || from == to || to.peer().isWritable()) return;
+        if (from == null || to.peer().isWritable()) return;
         if (to.pausedFeeders.add(from)) {
             from.holdingBack.add(to);
             if (from.holdingBack.size() == 1) {

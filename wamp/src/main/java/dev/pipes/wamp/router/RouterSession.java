@@ -81,7 +81,10 @@ public final class RouterSession {
             switch (state) {
                 case AWAITING_HELLO -> awaitingHello(m);
                 case AUTHENTICATING -> authenticating(m);
-                case ESTABLISHED -> established(m);
+                case ESTABLISHED -> {
+                    established(m);
+                    realm.flow().routed(this, this); // answers to its own requests count too
+                }
                 default -> { }
             }
         } catch (ProtocolViolation e) {

@@ -7,7 +7,6 @@ import dev.pipes.wamp.transport.netty.WebSocketTransport;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.file.Files;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -84,6 +85,49 @@ class BoundedMemoryTest {
             assertTrue(peak.get() < BOUND, "peak Netty buffer memory " + peak.get());
             assertTrue(heapWhileHeld < 128L << 20, "heap while held " + heapWhileHeld);
             assertEquals(TOTAL, received.get());
+        }
+    }
+
+    /** The same with a callee: progressive call invocations streamed to a callee that stops reading. */
+    @Test
+    void aCalleeThatStopsReadingHoldsTheStreamingCallerBack() throws Exception {
+        long total = 256L << 20;
+        try (Routers routers = new Routers();
+             WampClient callee = routers.join(routers.websocket(Serializers.MSGPACK));
+             WampClient caller = routers.join(routers.websocket(Serializers.MSGPACK))) {
+            AtomicLong received = new AtomicLong();
+            callee.register("sink", inv -> {
+                CompletableFuture<CallResult> done = new CompletableFuture<>();
+                received.addAndGet(((byte[]) inv.arg(0)).length);
+                inv.onChunk((args, kwargs, last) -> {
+                    received.addAndGet(((byte[]) args.get(0)).length);
+                    if (last) done.complete(CallResult.of(received.get()));
+                });
+                return done;
+            }).get(5, TimeUnit.SECONDS);
+            byte[] chunk = new byte[PAYLOAD];
+            CallHandle call = caller.callProgressive("sink", Options.Call.DEFAULT, List.of(chunk), Map.of());
+            callee.pauseReading();
+            long sent = PAYLOAD;
+            long heldAt = -1;
+            while (sent < total) {
+                CompletableFuture<Void> w = caller.writable();
+                if (heldAt < 0) {
+                    try {
+                        w.get(300, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException blocked) {
+                        heldAt = sent;
+                        callee.resumeReading();
+                    }
+                }
+                w.get(30, TimeUnit.SECONDS);
+                sent += PAYLOAD;
+                call.sendChunk(List.of(chunk), Map.of(), sent >= total);
+            }
+            assertEquals(total, ((Number) call.result().get(60, TimeUnit.SECONDS).arg(0)).longValue());
+            System.out.printf("bounded memory (callee): caller held back after %d MiB of a %d MiB stream%n",
+                    heldAt >> 20, total >> 20);
+            assertTrue(heldAt >= 0 && heldAt < 32L << 20, "caller held back after " + heldAt + " bytes");
         }
     }
 }

@@ -173,6 +173,19 @@ class ClientApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "json", "msgpack"})
+    void valuesArriveInWireFormAndUnsendableOnesFailOnlyThatCall(String transport) {
+        WampClient callee = join(transport);
+        WampClient caller = join(transport);
+        await(callee.register("com.types", InvocationHandler.sync(inv -> CallResult.of(
+                inv.arg(0).getClass().getSimpleName(), inv.arg(1).getClass().getSimpleName()))));
+        assertEquals(List.of("Long", "Double"), await(caller.call("com.types", 1, 2.5f)).args());
+        CompletionException e = assertThrows(CompletionException.class, () -> await(caller.call("com.types", new Object())));
+        assertInstanceOf(IllegalArgumentException.class, e.getCause());
+        assertEquals(List.of("Long", "Long"), await(caller.call("com.types", (short) 1, 2L)).args(), "still connected");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-memory", "json", "msgpack"})
     void leaveIsClean(String transport) {
         WampClient c = join(transport);
         CompletableFuture<String> left = new CompletableFuture<>();
@@ -181,5 +194,9 @@ class ClientApiTest {
         assertEquals("wamp.close.goodbye_and_out: closed by the client", await(left));
         assertFalse(c.isConnected());
         assertEquals("pipes.error.not_connected", failure(c.call("x.y")).error());
+        assertEquals("pipes.error.not_connected", failure(c.register("x.y", InvocationHandler.sync(i -> null))).error());
+        assertEquals("pipes.error.not_connected", failure(c.subscribe("x.y", Options.Subscribe.DEFAULT, e -> { })).error());
+        assertEquals("pipes.error.not_connected",
+                failure(c.publish("x.y", Options.Publish.DEFAULT, List.of(), Map.of())).error());
     }
 }

@@ -1,6 +1,6 @@
 package dev.pipes.wamp.interop;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,8 +13,8 @@ import java.util.Map;
 class AutobahnJsIT {
     static final String VERSION = "22.11.1";
 
-    @BeforeAll
-    static void needsAutobahnJs() throws Exception {
+    @BeforeEach
+    void needsAutobahnJs() throws Exception {
         Prerequisites.require(Prerequisites.runs("node", "--version"), "node (Debian package nodejs)");
         Path pkg = Prerequisites.autobahnJsModules().resolve("autobahn/package.json");
         Prerequisites.require(Files.isRegularFile(pkg) && Files.readString(pkg).contains("\"version\": \"" + VERSION + "\""),

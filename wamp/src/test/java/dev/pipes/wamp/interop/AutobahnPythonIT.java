@@ -1,6 +1,6 @@
 package dev.pipes.wamp.interop;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,8 +12,8 @@ import java.util.Map;
 class AutobahnPythonIT {
     static final String PYTHON = "/usr/bin/python3";
 
-    @BeforeAll
-    static void needsAutobahnPython() {
+    @BeforeEach
+    void needsAutobahnPython() {
         Prerequisites.require(Prerequisites.runs(PYTHON, "-c", "import autobahn.asyncio.wamp, msgpack"),
                 "autobahn-python with msgpack for " + PYTHON + " (Debian package python3-autobahn)");
     }

@@ -15,11 +15,16 @@ final class Prerequisites {
     private Prerequisites() {
     }
 
+    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static void require(boolean present, String what) {
         if (present) return;
         String line = what + " (bin/test-all installs it when run as root)";
         if ("true".equals(System.getenv("CI"))) {
             Assertions.fail("missing in CI: " + line);
+        }
+        if (REPORTED.add(what)) {
+            System.err.println("interop tests skipped: missing " + line);
         }
         Assumptions.abort("skipped: missing " + line);
     }

@@ -59,6 +59,17 @@ class FlowControlTest {
     }
 
     @Test
+    void aClientThatDoesNotReadItsOwnAnswersIsPausedToo() {
+        TestPeer spammer = join(router);
+        spammer.setWritable(false);
+        spammer.deliver(new Call(1, Map.of(), "no.such.procedure", null, null));
+        spammer.expect(WampError.class);
+        assertFalse(spammer.reading, "its error answers fill its own queue: stop reading its requests");
+        spammer.setWritable(true);
+        assertTrue(spammer.reading);
+    }
+
+    @Test
     void slowCallerPausesTheCalleeThatAnswersIt() {
         TestPeer callee = join(router);
         TestPeer caller = join(router);

@@ -39,6 +39,9 @@ class MalformedInputTest {
         assertEquals("CALL: element 5 (Arguments) must be a list, got dict", jsonError("[48, 1, {}, \"p\", {}]"));
         assertTrue(jsonError("[36,1,2,{},[\"\\u0000!!notbase64\"]]")
                 .startsWith("wamp.2.json: a string starting with NUL must be base64-encoded binary"));
+        String badUtf8 = assertThrows(ProtocolViolation.class, () -> Serializers.JSON.decode(
+                new byte[]{'[', '1', ',', '"', (byte) 0xff, '"', ']'})).getMessage();
+        assertTrue(badUtf8.startsWith("wamp.2.json: malformed JSON: Invalid UTF-8"), badUtf8);
         assertTrue(jsonError("[1] [2]").startsWith("wamp.2.json: unexpected data after the message"));
         assertTrue(jsonError("[".repeat(1000)).contains("nesting depth"), jsonError("[".repeat(1000)));
     }

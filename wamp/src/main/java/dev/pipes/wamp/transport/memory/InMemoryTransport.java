@@ -14,9 +14,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Connects a client to a router in the same JVM without sockets or serialization: messages pass as
  * objects through two {@link Lane}s with socket-like water marks, so flow control works as over
- * WebSocket. Each transport runs its client's callbacks on its own thread.
+ * WebSocket. Each transport runs its client's callbacks on its own (daemon) thread, which
+ * {@link #close()} stops.
  */
-public final class InMemoryTransport implements Transport {
+public final class InMemoryTransport implements Transport, AutoCloseable {
     public static final int DEFAULT_LOW = 256;
     public static final int DEFAULT_HIGH = 1024;
 
@@ -50,6 +51,12 @@ public final class InMemoryTransport implements Transport {
             connected.complete(new ClientSide(toRouter, toClient, clientLoop));
         });
         return connected;
+    }
+
+    /** Stops the client thread of this transport; close its clients first. */
+    @Override
+    public void close() {
+        clientLoop.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private record RouterSide(Lane in, Lane out) implements Peer {

@@ -48,6 +48,8 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(settings.maxMessageSize())
                         .allowExtensions(false)
+                        // the JSON parser checks UTF-8 itself (a bad byte is a protocol violation): no second pass
+                        .withUTF8Validator(false)
                         .build())
                 .build()));
         p.addLast(FRAME_AGGREGATOR, new WebSocketFrameAggregator(settings.maxMessageSize()));
