@@ -37,6 +37,7 @@ cat > "$work/crunch.sh" <<'SH'
 exec awk '{ s = 0; for (i = 0; i < 200; i++) s = (s + i * NR) % 1000003; print s }'
 SH
 chmod +x "$work"/*.sh
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 "$pipesh" -c "cd '$work'; build pass ./pass.sh; build words ./words.sh; build crunch ./crunch.sh" >/dev/null
 
 # run SHELL TEXT -> "seconds peak_rss_mib" of `SHELL -c TEXT`, best of 2 (RSS of that run)

@@ -124,7 +124,10 @@ public final class ServicePipeline {
             CompletableFuture<Integer> status = context.run(stageId, stage.spec(), stage.argv(), outputUri[k], stderrUri[k][0])
                     .result().handleAsync((result, failure) -> {
                         int s = StageOutcome.status(stage.displayName(), result, failure, context.canceled, context.errors);
-                        if (failure != null && direct && !context.canceled) endStreamFor(next1);
+                        if (failure != null && !context.canceled) {
+                            if (s == 126 && direct) endStreamFor(next1); // never ran: the next stage still gets its EOF
+                            else if (s != 126) cancel(); // its agent is gone mid-stream: nothing can end the joints
+                        }
                         return s;
                     }, PipelineContext.OFF_IO_THREAD);
             statuses.add(status);

@@ -89,6 +89,33 @@ class ReplicasAndCancelTest {
         assertEquals(143, shell.run("wait %1"));
     }
 
+    @Test
+    void replicasRunTheirBlocksAtTheSameTime() {
+        // each block's run (a process of its own) logs its pid and when it starts and ends
+        shell.service("sleepy", "echo \"start $$ $(date +%s%N)\" >&2; sleep 0.3; cat; echo \"end $$ $(date +%s%N)\" >&2");
+        assertEquals(0, shell.run("PIPES_BLOCK_SIZE=10; seq 1 20 | sleepy@2 2>log.txt | wc -l"));
+        assertEquals("20", shell.out().strip());
+        java.util.Map<String, long[]> byPid = new java.util.HashMap<>();
+        for (String line : readLines(dir.resolve("log.txt"))) {
+            String[] words = line.split(" ");
+            long[] run = byPid.computeIfAbsent(words[1], pid -> new long[2]);
+            run[words[0].equals("start") ? 0 : 1] = Long.parseLong(words[2]);
+        }
+        List<long[]> runs = List.copyOf(byPid.values());
+        assertTrue(runs.size() >= 4, "runs: " + runs.size());
+        boolean overlap = false;
+        for (long[] a : runs) for (long[] b : runs) if (a != b && a[0] < b[1] && b[0] < a[1]) overlap = true;
+        assertTrue(overlap, "no two block runs overlapped");
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return java.nio.file.Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Set<Long> descendants() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
