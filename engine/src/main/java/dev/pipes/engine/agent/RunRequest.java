@@ -36,6 +36,13 @@ public record RunRequest(List<String> argv, InputMode input, String output, Stri
         environment = environment == null ? null : Map.copyOf(environment);
     }
 
+    /** The same request running {@code executable} as {@code argv[0]}. */
+    public RunRequest withExecutable(String executable) {
+        List<String> command = new ArrayList<>(argv);
+        command.set(0, executable);
+        return new RunRequest(command, input, output, stderr, cwd, environment);
+    }
+
     /** The call's keyword arguments. */
     public Map<String, Object> toKwargs() {
         Map<String, Object> kw = new LinkedHashMap<>();

@@ -27,17 +27,25 @@ public final class StageAgent implements AutoCloseable {
     private StreamReader input;
     private Handles.Registration runRegistration;
 
-    private StageAgent(WampClient client, String stageId) {
+    private final String executable;
+
+    private StageAgent(WampClient client, String stageId, String executable) {
         this.client = client;
         this.stageId = stageId;
+        this.executable = executable;
     }
 
     /** Registers the stage instance {@code stageId} on a joined client; completes when it can be called. */
     public static CompletableFuture<StageAgent> start(WampClient client, String stageId) {
+        return start(client, stageId, null);
+    }
+
+    /** As {@link #start(WampClient, String)}; a non-null {@code executable} replaces {@code argv[0]} of every run. */
+    public static CompletableFuture<StageAgent> start(WampClient client, String stageId, String executable) {
         if (!StreamProtocol.validId(stageId)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("invalid stage id '" + stageId + "'"));
         }
-        StageAgent agent = new StageAgent(client, stageId);
+        StageAgent agent = new StageAgent(client, stageId, executable);
         return StreamReader.register(client, StreamProtocol.inputUri(stageId), null)
                 .thenCompose(reader -> {
                     agent.input = reader;
@@ -55,6 +63,7 @@ public final class StageAgent implements AutoCloseable {
 
     private CompletionStage<CallResult> run(Invocation call) {
         RunRequest request = RunRequest.fromKwargs(call.kwargs());
+        if (executable != null) request = request.withExecutable(executable);
         StageRun run = request.input() == RunRequest.InputMode.ARGS
                 ? new ArgsRun(client, input, request) : new StdinRun(client, input, request);
         if (!running.compareAndSet(null, run)) {
