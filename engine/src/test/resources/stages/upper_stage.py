@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A pipes stage written with autobahn-python, following docs/protocol.md: upper-cases ASCII.
 
-Started by a runtime with PIPES_ROUTER, PIPES_REALM and PIPES_STAGE in its environment; registers
+Started by a runtime with PIPES_ROUTER, PIPES_REALM, PIPES_STAGE, PIPES_AUTHID and PIPES_TICKET in
+its environment; joins with ticket authentication, registers
 the stage's run and input procedures, says it is ready, and serves run calls until it is stopped.
 """
 import asyncio
@@ -69,6 +70,13 @@ class Output:
 
 class UpperStage(ApplicationSession):
     """Registers the stage's procedures, then serves one run call at a time."""
+
+    def onConnect(self):
+        # the embedded router only lets in parties that know its ticket
+        self.join(self.config.realm, authmethods=["ticket"], authid=os.environ.get("PIPES_AUTHID", "pipes"))
+
+    def onChallenge(self, challenge):
+        return os.environ["PIPES_TICKET"]
 
     async def onJoin(self, details):
         stage_input = Input()

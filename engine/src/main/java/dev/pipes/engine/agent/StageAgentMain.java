@@ -1,6 +1,8 @@
 package dev.pipes.engine.agent;
 
 import dev.pipes.engine.stream.StreamProtocol;
+import dev.pipes.wamp.client.Credentials;
+import dev.pipes.wamp.client.ReconnectPolicy;
 import dev.pipes.wamp.client.WampClient;
 import dev.pipes.wamp.serialization.Serializers;
 import dev.pipes.wamp.transport.netty.WebSocketTransport;
@@ -11,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * pipes' stage agent as a process of its own, as a container of a cluster runs it: joins the router
- * at $PIPES_ROUTER (realm $PIPES_REALM, default {@code pipes}) as stage instance $PIPES_STAGE,
+ * at $PIPES_ROUTER (realm $PIPES_REALM, default {@code pipes}; with $PIPES_TICKET, by ticket as
+ * $PIPES_AUTHID) as stage instance $PIPES_STAGE,
  * registers the stage's procedures, calls {@code pipes.runtime.ready} and serves run calls until its
  * session ends or it is terminated. {@code StageAgentMain [EXECUTABLE]}: with an argument, runs that
  * executable in place of {@code argv[0]} of each run call (the path inside the container).
@@ -38,8 +41,11 @@ public final class StageAgentMain {
         }
         WampClient client;
         try {
+            String ticket = System.getenv(StreamProtocol.ENV_TICKET);
+            Credentials credentials = ticket == null ? Credentials.ANONYMOUS
+                    : Credentials.ticket(System.getenv().getOrDefault(StreamProtocol.ENV_AUTHID, "pipes"), ticket);
             client = WampClient.create(new WebSocketTransport(URI.create(router), List.of(Serializers.MSGPACK, Serializers.JSON)),
-                    realm);
+                    realm, credentials, ReconnectPolicy.NEVER);
         } catch (IllegalArgumentException e) {
             System.err.println("pipes-agent: " + StreamProtocol.ENV_ROUTER + ": " + e.getMessage());
             return 2;

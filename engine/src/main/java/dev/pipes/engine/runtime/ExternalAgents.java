@@ -30,7 +30,7 @@ final class ExternalAgents {
 
     ExternalAgents(EmbeddedRouter router) {
         this.router = router;
-        WampClient c = WampClient.create(router.inMemoryTransport(), StreamProtocol.REALM);
+        WampClient c = router.client(router.inMemoryTransport());
         this.client = c.connect()
                 .thenCompose(session -> c.register(StreamProtocol.READY_URI, InvocationHandler.sync(call -> {
                     Object id = call.args().isEmpty() ? null : call.args().get(0);
@@ -58,6 +58,8 @@ final class ExternalAgents {
             builder.environment().put(StreamProtocol.ENV_ROUTER, router.uri().toString());
             builder.environment().put(StreamProtocol.ENV_REALM, StreamProtocol.REALM);
             builder.environment().put(StreamProtocol.ENV_STAGE, stageId);
+            builder.environment().put(StreamProtocol.ENV_AUTHID, EmbeddedRouter.AUTHID);
+            builder.environment().put(StreamProtocol.ENV_TICKET, router.ticket());
             process = builder.start();
         } catch (Exception e) {
             waiting.remove(stageId);

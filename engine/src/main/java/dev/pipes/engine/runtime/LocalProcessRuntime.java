@@ -1,7 +1,6 @@
 package dev.pipes.engine.runtime;
 
 import dev.pipes.engine.agent.StageAgent;
-import dev.pipes.engine.stream.StreamProtocol;
 import dev.pipes.wamp.client.Transport;
 import dev.pipes.wamp.client.WampClient;
 import java.util.Set;
@@ -46,9 +45,10 @@ public final class LocalProcessRuntime implements Runtime {
             });
         }
         Transport transport = link == Link.WEBSOCKET ? r.webSocketTransport() : r.inMemoryTransport();
-        WampClient client = WampClient.create(transport, StreamProtocol.REALM);
+        WampClient client = r.client(transport);
+        // the agent runs its service's executable whatever a caller puts in argv[0]
         return client.connect()
-                .thenCompose(session -> StageAgent.start(client, launch.stageId()))
+                .thenCompose(session -> StageAgent.start(client, launch.stageId(), launch.executable().toString()))
                 .<AgentHandle>thenApply(agent -> {
                     AgentHandle handle = new Handle(agent, client);
                     agents.add(handle);

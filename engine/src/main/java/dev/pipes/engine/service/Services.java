@@ -139,7 +139,7 @@ public final class Services implements ServiceDirectory, AutoCloseable {
 
     private synchronized WampClient shellClient() {
         if (shell == null || !shell.isConnected()) {
-            WampClient client = WampClient.create(router().inMemoryTransport(), StreamProtocol.REALM);
+            WampClient client = router().client(router().inMemoryTransport());
             try {
                 client.connect().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {

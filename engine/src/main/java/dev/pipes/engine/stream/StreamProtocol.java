@@ -37,6 +37,9 @@ public final class StreamProtocol {
     public static final String ENV_ROUTER = "PIPES_ROUTER";
     public static final String ENV_REALM = "PIPES_REALM";
     public static final String ENV_STAGE = "PIPES_STAGE";
+    /** Ticket authentication of an agent process: its authid and ticket. */
+    public static final String ENV_AUTHID = "PIPES_AUTHID";
+    public static final String ENV_TICKET = "PIPES_TICKET";
 
     /** The procedure that starts a stage instance's executable. */
     public static String runUri(String stageId) {

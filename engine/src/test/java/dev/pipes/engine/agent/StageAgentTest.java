@@ -37,9 +37,9 @@ class StageAgentTest {
     @BeforeEach
     void start() throws Exception {
         router = EmbeddedRouter.start();
-        shell = WampClient.create(router.inMemoryTransport(), StreamProtocol.REALM);
+        shell = router.client(router.inMemoryTransport());
         shell.connect().get(10, TimeUnit.SECONDS);
-        agentClient = WampClient.create(router.webSocketTransport(), StreamProtocol.REALM);
+        agentClient = router.client(router.webSocketTransport());
         agentClient.connect().get(10, TimeUnit.SECONDS);
         agent = StageAgent.start(agentClient, "t_0_0").get(10, TimeUnit.SECONDS);
         output = StreamReader.register(shell, "test.out", new OutputStreamSink(out, false), true).get();

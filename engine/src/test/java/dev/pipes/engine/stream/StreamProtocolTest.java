@@ -37,9 +37,9 @@ class StreamProtocolTest {
     @BeforeAll
     static void start() throws Exception {
         router = EmbeddedRouter.start();
-        writerClient = WampClient.create(router.webSocketTransport(), StreamProtocol.REALM);
+        writerClient = router.client(router.webSocketTransport());
         writerClient.connect().get(10, TimeUnit.SECONDS);
-        readerClient = WampClient.create(router.inMemoryTransport(), StreamProtocol.REALM);
+        readerClient = router.client(router.inMemoryTransport());
         readerClient.connect().get(10, TimeUnit.SECONDS);
     }
 
@@ -131,6 +131,13 @@ class StreamProtocolTest {
         call(uri, List.of(2, new byte[0]), Map.of("eof", true));
         assertArrayEquals(new byte[] {'a', 'b', 0, (byte) 0xff}, received.toByteArray());
         reader.close();
+    }
+
+    @Test
+    void onlyPartiesWithTheRoutersTicketMayJoin() {
+        WampClient stranger = WampClient.create(router.webSocketTransport(), StreamProtocol.REALM);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> stranger.connect().get(10, TimeUnit.SECONDS));
+        assertTrue(String.valueOf(e.getCause().getMessage()).contains("wamp.error"), e.getCause().getMessage());
     }
 
     private static CallResult call(String uri, List<Object> args, Map<String, Object> kwargs) throws Exception {
