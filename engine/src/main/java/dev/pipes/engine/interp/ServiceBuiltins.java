@@ -37,6 +37,12 @@ final class ServiceBuiltins {
         try {
             boolean replaced = services.registry().build(spec);
             ctx.println((replaced ? "rebuilt " : "built ") + spec.name() + " from " + spec.executable());
+            String shadow = ctx.state.functions.containsKey(spec.name()) ? "function"
+                    : ctx.interpreter.builtins().has(spec.name()) ? "builtin" : null;
+            if (shadow != null) {
+                Io.err(ctx.state, "pipesh: build: note: the " + shadow + " " + spec.name()
+                        + " comes first when the name is resolved; run the service as " + spec.name() + "@1");
+            }
             return 0;
         } catch (RuntimeException e) {
             return ctx.fail("build", e.getMessage());

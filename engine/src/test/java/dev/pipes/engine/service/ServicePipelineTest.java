@@ -189,4 +189,24 @@ class ServicePipelineTest {
         assertTrue(shell.out().contains("1. service many argv=[many] runs as 3 replicas, each a local process"), shell.out());
         assertTrue(shell.out().contains("2. service upper@2 argv=[upper@2] runs as 2 replicas"), shell.out());
     }
+
+    @Test
+    void aServiceNamedLikeABuiltinIsReachedWithTheAtSyntax() {
+        shell.script("shout.sh", "tr a-z A-Z");
+        assertEquals(0, shell.run("build echo ./shout.sh"));
+        assertTrue(shell.err().contains("note: the builtin echo comes first"), shell.err());
+        shell.resetOutput();
+        assertEquals(0, shell.run("echo hi | echo@1"));
+        assertEquals("HI\n", shell.out());
+    }
+
+    @Test
+    void backgroundServicePipelinesRunSideBySide() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "aaa\n");
+        Files.writeString(dir.resolve("b.txt"), "bbb\n");
+        assertEquals(0, shell.run("upper < a.txt > a.out & rev < b.txt | upper > b.out & number < a.txt > c.out & wait"));
+        assertEquals("AAA\n", Files.readString(dir.resolve("a.out")));
+        assertEquals("BBB\n", Files.readString(dir.resolve("b.out")));
+        assertEquals("     1\taaa\n", Files.readString(dir.resolve("c.out")));
+    }
 }
