@@ -179,6 +179,7 @@ final class Executor {
             } finally {
                 ends.closeAll(applied.table());
                 applied.close();
+                group.remove(Thread.currentThread());
                 status.complete(result);
             }
         });

@@ -71,11 +71,12 @@ public final class Interpreter implements StageRunner {
      * reported any error as {@code NAME:LINE:COL: message} on the shell's standard error.
      */
     public int runText(String text, String sourceName) {
+        state.processGroup.clearInterrupt();
         Script script;
         try {
             script = Parser.parse(text, sourceName);
         } catch (SyntaxError e) {
-            Io.err(state, sourceName + ":" + e.getMessage());
+            Io.err(state, e.render());
             return 2;
         }
         String savedSource = state.sourceText;
@@ -353,6 +354,16 @@ public final class Interpreter implements StageRunner {
             state.positional = savedPositional;
             state.variables.popScope();
         }
+    }
+
+    /** For a REPL: the lines announcing background jobs that finished since the last call. */
+    public List<String> jobNotifications() {
+        return state.jobs.takeFinishedReports();
+    }
+
+    /** For a REPL's Ctrl-C: stops the foreground pipeline's processes and stages; the shell goes on. */
+    public void interruptForeground() {
+        state.processGroup.terminateLive(false);
     }
 
     /** Runs one stage in the foreground of this shell (for {@code command} and {@code exec}). */

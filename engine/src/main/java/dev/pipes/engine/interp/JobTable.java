@@ -67,6 +67,20 @@ public final class JobTable {
         jobs.remove(job.id());
     }
 
+    /** Finished jobs not reported yet, as {@code jobs} prints them; they are then forgotten. */
+    public synchronized List<String> takeFinishedReports() {
+        List<String> lines = new ArrayList<>();
+        Job current = current();
+        for (Job job : jobs.values()) {
+            if (job.done() && !job.reported()) {
+                lines.add(job.describe(job == current));
+                job.markReported();
+            }
+        }
+        prune();
+        return lines;
+    }
+
     /** Forgets finished jobs that were already reported. */
     public synchronized void prune() {
         jobs.values().removeIf(job -> job.done() && job.reported());

@@ -115,6 +115,7 @@ final class ProcessSegment {
                 }
                 if (consumed != null) consumed.handle().markConsumed();
                 files.close();
+                group.remove(process);
                 status.complete(exit);
             });
             handles.add(StageHandle.of(status, process.pid()));
