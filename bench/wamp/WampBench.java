@@ -84,6 +84,14 @@ public class WampBench {
             run(url, s, 8, "bench.sink", List.of(BINARY), BINARY.length, 1);
         }
 
+        if ("1".equals(System.getenv("WAMP_BENCH_QUICK"))) { // only our client, small msgpack calls: for profiling
+            for (int callers : List.of(1, 8)) {
+                row("wamp.2.msgpack small calls, " + callers + " callers",
+                        run(url, Serializers.MSGPACK, callers, "bench.echo", List.of("x"), 0, seconds), null, false);
+            }
+            callee.close();
+            System.exit(0);
+        }
         String header = "%-34s %12s %9s %9s %10s %9s %9s | %12s %9s %9s %10s | %s%n";
         System.out.printf(header, "", "ours", "p50 us", "p99 us", "MB/s", "router", "clients", "autobahn-py", "p50 us",
                 "p99 us", "MB/s", "ours/autobahn-py");

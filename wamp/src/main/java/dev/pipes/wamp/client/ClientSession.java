@@ -96,6 +96,16 @@ final class ClientSession implements Connection.Listener {
         connection.send(m);
     }
 
+    /** Runs on the session's I/O thread: at once when already there (no task hand-off), else queued. */
+    static void onLoop(ClientSession s, Runnable r) {
+        Connection c = s.connection();
+        if (c.inExecutor()) {
+            r.run();
+        } else {
+            c.executor().execute(r);
+        }
+    }
+
     private long request() {
         return nextRequest++;
     }
@@ -123,7 +133,7 @@ final class ClientSession implements Connection.Listener {
         }
         long request = request();
         calls.put(request, new CallState(result, options.onProgress()));
-        Map<String, Object> wire = options.toWire();
+        Map<String, Object> wire = options == Options.Call.DEFAULT && !progressive ? Map.of() : options.toWire();
         if (progressive) wire.put("progress", true);
         send(new Call(request, wire, procedure, a, kw));
         return request;

@@ -40,8 +40,8 @@ public final class WampClient implements AutoCloseable {
     private final ReconnectPolicy reconnect;
     private final List<Consumer<SessionInfo>> joinListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> leaveListeners = new CopyOnWriteArrayList<>();
-    private final List<RegistrationHandle> registrations = new CopyOnWriteArrayList<>();
-    private final List<SubscriptionHandle> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<DurableHandles.Registration> registrations = new CopyOnWriteArrayList<>();
+    private final List<DurableHandles.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<Void>> writableWaiters = new ArrayList<>();
     private final CompletableFuture<SessionInfo> firstJoin = new CompletableFuture<>();
     private volatile ClientSession session;
@@ -131,8 +131,8 @@ public final class WampClient implements AutoCloseable {
             }
             attempts = 0;
             info = new SessionInfo(id, realm, details);
-            for (RegistrationHandle r : registrations) r.replay(s);
-            for (SubscriptionHandle h : subscriptions) h.replay(s);
+            for (DurableHandles.Registration r : registrations) r.replay(s);
+            for (DurableHandles.Subscription h : subscriptions) h.replay(s);
             firstJoin.complete(info);
             joinListeners.forEach(l -> l.accept(info));
         }
@@ -159,14 +159,8 @@ public final class WampClient implements AutoCloseable {
         waiting.forEach(f -> f.complete(null));
     }
 
-    /** Runs on the session's I/O thread: at once when already there (no task hand-off), else queued. */
     private static void onLoop(ClientSession s, Runnable r) {
-        Connection c = s.connection();
-        if (c.inExecutor()) {
-            r.run();
-        } else {
-            c.executor().execute(r);
-        }
+        ClientSession.onLoop(s, r);
     }
 
     // ---- the API ---------------------------------------------------------------------------------
@@ -223,7 +217,8 @@ public final class WampClient implements AutoCloseable {
 
     public CompletableFuture<Handles.Registration> register(String procedure, Options.Register options,
                                                             InvocationHandler handler) {
-        RegistrationHandle h = new RegistrationHandle(procedure, options, handler);
+        DurableHandles.Registration h = new DurableHandles.Registration(procedure, options, handler, () -> session,
+                registrations::remove);
         ClientSession s;
         try {
             s = established();
@@ -242,7 +237,8 @@ public final class WampClient implements AutoCloseable {
 
     public CompletableFuture<Handles.Subscription> subscribe(String topic, Options.Subscribe options,
                                                              Consumer<EventData> handler) {
-        SubscriptionHandle h = new SubscriptionHandle(topic, options, handler::accept);
+        DurableHandles.Subscription h = new DurableHandles.Subscription(topic, options, handler::accept,
+                () -> session, subscriptions::remove);
         ClientSession s;
         try {
             s = established();
@@ -323,110 +319,6 @@ public final class WampClient implements AutoCloseable {
         } catch (Exception e) {
             ClientSession s = session;
             if (s != null) s.connection().close();
-        }
-    }
-
-    // ---- handles that survive reconnects -----------------------------------------------------------
-
-    private final class RegistrationHandle implements Handles.Registration {
-        final String procedure;
-        final Options.Register options;
-        final InvocationHandler handler;
-        volatile long id;
-        volatile boolean active = true;
-
-        RegistrationHandle(String procedure, Options.Register options, InvocationHandler handler) {
-            this.procedure = procedure;
-            this.options = options;
-            this.handler = handler;
-        }
-
-        CompletableFuture<Void> register(ClientSession s) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            onLoop(s, () -> s.register(procedure, options, handler).whenComplete((regId, e) -> {
-                if (e != null) {
-                    done.completeExceptionally(e);
-                } else {
-                    id = (Long) regId;
-                    done.complete(null);
-                }
-            }));
-            return done;
-        }
-
-        void replay(ClientSession s) {
-            if (active) register(s).exceptionally(e -> {
-                LOG.warn("cannot register {} again after reconnecting: {}", procedure, e.getMessage());
-                return null;
-            });
-        }
-
-        @Override public String procedure() { return procedure; }
-        @Override public long id() { return id; }
-
-        @Override
-        public CompletableFuture<Void> unregister() {
-            active = false;
-            registrations.remove(this);
-            ClientSession s = session;
-            if (s == null || !s.isEstablished()) return CompletableFuture.completedFuture(null);
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            onLoop(s, () -> s.unregister(id).whenComplete((v, e) -> {
-                if (e != null) done.completeExceptionally(e);
-                else done.complete(null);
-            }));
-            return done;
-        }
-    }
-
-    private final class SubscriptionHandle implements Handles.Subscription {
-        final String topic;
-        final Options.Subscribe options;
-        final ClientSession.EventHandler handler;
-        volatile long id;
-        volatile boolean active = true;
-
-        SubscriptionHandle(String topic, Options.Subscribe options, ClientSession.EventHandler handler) {
-            this.topic = topic;
-            this.options = options;
-            this.handler = handler;
-        }
-
-        CompletableFuture<Void> subscribe(ClientSession s) {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            onLoop(s, () -> s.subscribe(topic, options, handler).whenComplete((subId, e) -> {
-                if (e != null) {
-                    done.completeExceptionally(e);
-                } else {
-                    id = (Long) subId;
-                    done.complete(null);
-                }
-            }));
-            return done;
-        }
-
-        void replay(ClientSession s) {
-            if (active) subscribe(s).exceptionally(e -> {
-                LOG.warn("cannot subscribe to {} again after reconnecting: {}", topic, e.getMessage());
-                return null;
-            });
-        }
-
-        @Override public String topic() { return topic; }
-        @Override public long id() { return id; }
-
-        @Override
-        public CompletableFuture<Void> unsubscribe() {
-            active = false;
-            subscriptions.remove(this);
-            ClientSession s = session;
-            if (s == null || !s.isEstablished()) return CompletableFuture.completedFuture(null);
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            onLoop(s, () -> s.unsubscribe(id, handler).whenComplete((v, e) -> {
-                if (e != null) done.completeExceptionally(e);
-                else done.complete(null);
-            }));
-            return done;
         }
     }
 }

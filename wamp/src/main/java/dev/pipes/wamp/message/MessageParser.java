@@ -70,7 +70,7 @@ public final class MessageParser {
                 case PUBLISHED -> { size(3, 3); yield new Published(id(1, "Request"), id(2, "Publication")); }
                 case SUBSCRIBE -> { size(4, 4); yield new Subscribe(id(1, "Request"), dict(2, "Options"), uri(3, "Topic")); }
                 case SUBSCRIBED -> { size(3, 3); yield new Subscribed(id(1, "Request"), id(2, "Subscription")); }
-                case UNSUBSCRIBE -> { size(3, 3); yield new Unsubscribe(id(1, "Request"), id(2, "Subscription")); }
+                case UNSUBSCRIBE -> { size(3, 4); optionalDict(3, "Options"); yield new Unsubscribe(id(1, "Request"), id(2, "Subscription")); }
                 case UNSUBSCRIBED -> { size(2, 3); yield new Unsubscribed(id(1, "Request")); }
                 case EVENT -> { size(4, 6);
                     yield new Event(id(1, "Subscription"), id(2, "Publication"), dict(3, "Details"), args(4), kwargs(5)); }
@@ -80,7 +80,7 @@ public final class MessageParser {
                 case RESULT -> { size(3, 5); yield new Result(id(1, "Request"), dict(2, "Details"), args(3), kwargs(4)); }
                 case REGISTER -> { size(4, 4); yield new Register(id(1, "Request"), dict(2, "Options"), uri(3, "Procedure")); }
                 case REGISTERED -> { size(3, 3); yield new Registered(id(1, "Request"), id(2, "Registration")); }
-                case UNREGISTER -> { size(3, 3); yield new Unregister(id(1, "Request"), id(2, "Registration")); }
+                case UNREGISTER -> { size(3, 4); optionalDict(3, "Options"); yield new Unregister(id(1, "Request"), id(2, "Registration")); }
                 case UNREGISTERED -> { size(2, 3); yield new Unregistered(id(1, "Request")); }
                 case INVOCATION -> { size(4, 6);
                     yield new Invocation(id(1, "Request"), id(2, "Registration"), dict(3, "Details"), args(4), kwargs(5)); }
@@ -127,6 +127,10 @@ public final class MessageParser {
         private Map<String, Object> dict(int i, String name) {
             if (raw.get(i) instanceof Map<?, ?> m) return (Map<String, Object>) m;
             throw violation(i, name, "a dict", raw.get(i));
+        }
+
+        private void optionalDict(int i, String name) {
+            if (i < raw.size()) dict(i, name);
         }
 
         @SuppressWarnings("unchecked")

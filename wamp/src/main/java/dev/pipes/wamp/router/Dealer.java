@@ -51,7 +51,8 @@ final class Dealer {
         final boolean callerWantsProgress;
         boolean answered;          // the caller has had its final answer (cancel skip/killnowait, timeout)
         boolean interrupted;       // INTERRUPT went to the callee: never twice
-        boolean invocationOpen;    // progressive call invocations: more CALL chunks may follow
+        boolean invocationOpen;    // progressive call invocations: the caller may send more CALL chunks
+        boolean finished;          // the callee gave its final answer
         ScheduledFuture<?> timeout;
 
         PendingCall(long invocation, long registration, RouterSession caller, long callRequest,
@@ -203,10 +204,18 @@ final class Dealer {
         realm.flow().routed(caller, callee);
     }
 
+    /**
+     * A further chunk of a progressive call invocation. Chunks still in flight after the call was
+     * answered (canceled, timed out, or the callee answered early) are dropped, and the request id
+     * stays taken until the caller's last chunk, so they never start a new call.
+     */
     private void continueProgressiveInvocation(PendingCall call, Call m) {
         boolean more = Boolean.TRUE.equals(m.options().get("progress"));
         call.invocationOpen = more;
-        if (call.answered) return;
+        if (call.answered || call.finished) {
+            if (!more) call.caller.callsAsCaller.remove(call.callRequest, call);
+            return;
+        }
         Map<String, Object> details = more ? Map.of("progress", true) : Map.of();
         call.callee.send(new Invocation(call.invocation, call.registration, details, m.args(), m.kwargs()));
         realm.flow().routed(call.caller, call.callee);
@@ -309,18 +318,16 @@ final class Dealer {
     /** Gives the caller its final ERROR now; a later answer of the callee will be dropped. */
     private void answer(PendingCall call, String error, String message) {
         call.answered = true;
-        call.invocationOpen = false;
-        call.caller.callsAsCaller.remove(call.callRequest);
+        if (!call.invocationOpen) call.caller.callsAsCaller.remove(call.callRequest, call);
         if (call.timeout != null) call.timeout.cancel(false);
         call.caller.send(new WampError(MessageType.CALL, call.callRequest, Map.of(), error, List.of(message), Map.of()));
     }
 
     private void finish(PendingCall call) {
+        call.finished = true;
         pending.remove(call.invocation);
         call.callee.invocationsAsCallee.remove(call.invocation);
-        if (call.caller.callsAsCaller.get(call.callRequest) == call) {
-            call.caller.callsAsCaller.remove(call.callRequest);
-        }
+        if (!call.invocationOpen) call.caller.callsAsCaller.remove(call.callRequest, call);
         if (call.timeout != null) call.timeout.cancel(false);
     }
 
@@ -330,6 +337,7 @@ final class Dealer {
         }
         s.registrations.clear();
         for (PendingCall call : new ArrayList<>(s.callsAsCaller.values())) {
+            if (call.finished) continue;
             interrupt(call, "killnowait", WampUris.CANCELED);
             call.answered = true;
             call.invocationOpen = false;

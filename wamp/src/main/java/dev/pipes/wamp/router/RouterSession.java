@@ -89,6 +89,10 @@ public final class RouterSession {
             }
         } catch (ProtocolViolation e) {
             onProtocolViolation(e);
+        } catch (RuntimeException e) {
+            // a bug of ours must cost this session only, never the router
+            LOG.error("session {} ({}): internal error on {}; closing the session", id, peer.describe(), m.type(), e);
+            abort(WampUris.RUNTIME_ERROR, "internal router error on " + m.type() + ": " + e);
         }
     }
 

@@ -200,6 +200,40 @@ class DealerTest {
     }
 
     @Test
+    void chunksAfterAnEarlyAnswerAreDroppedAndNeverStartANewCall() {
+        TestPeer callee = join(router);
+        TestPeer caller = join(router);
+        register(callee, "upload", Map.of());
+        caller.deliver(new Call(1, Map.of("progress", true), "upload", List.of("a"), null));
+        Invocation first = callee.expect(Invocation.class);
+        callee.deliver(new Yield(first.request(), Map.of(), List.of("enough"), null));
+        assertEquals(List.of("enough"), caller.expect(Result.class).args());
+        caller.deliver(new Call(1, Map.of("progress", true), "upload", List.of("b"), null),
+                new Call(1, Map.of(), "upload", List.of("c"), null));
+        callee.expectNothing();
+        caller.expectNothing();
+        caller.run(() -> assertTrue(caller.session.callsAsCaller.isEmpty(), "the request id is free again"));
+        caller.deliver(new Call(1, Map.of(), "upload", List.of("new"), null));
+        assertEquals(List.of("new"), callee.expect(Invocation.class).args());
+    }
+
+    @Test
+    void chunksAfterACancelAreDropped() {
+        TestPeer callee = join(router);
+        TestPeer caller = join(router);
+        register(callee, "upload", Map.of());
+        caller.deliver(new Call(1, Map.of("progress", true), "upload", List.of("a"), null),
+                new Cancel(1, Map.of("mode", "killnowait")));
+        callee.expect(Invocation.class);
+        callee.expect(Interrupt.class);
+        assertEquals(WampUris.CANCELED, caller.expect(WampError.class).error());
+        caller.deliver(new Call(1, Map.of("progress", true), "upload", List.of("b"), null),
+                new Call(1, Map.of(), "upload", List.of("c"), null));
+        callee.expectNothing();
+        caller.run(() -> assertTrue(caller.session.callsAsCaller.isEmpty()));
+    }
+
+    @Test
     void cancelModes() {
         TestPeer callee = join(router);
         TestPeer caller = join(router);

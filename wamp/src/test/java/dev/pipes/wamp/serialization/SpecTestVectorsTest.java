@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The exact bytes of the WAMP specification's conformance vectors (the wamp-proto project's
- * testsuite/singlemessage): each decodes to the expected message in both serializers, and our
- * encoder produces exactly the compact JSON variant and the MessagePack bytes.
+ * testsuite/singlemessage), one or more for every message type: each decodes to the expected
+ * message in both serializers, and our encoder produces exactly the compact JSON variant and the
+ * MessagePack bytes.
  */
 class SpecTestVectorsTest {
 
@@ -79,7 +80,37 @@ class SpecTestVectorsTest {
                         "9432ce00773bf78091ad48656c6c6f2c20776f726c6421",
                         new Result(7814135, map(), List.of("Hello, world!"), null)),
                 new Vector("INVOCATION", "[68,6131533,9823526,{}]", "9444ce005d8f4dce0095e52680",
-                        new Invocation(6131533, 9823526, map(), null, null)));
+                        new Invocation(6131533, 9823526, map(), null, null)),
+                new Vector("AUTHENTICATE", "[5,\"gir1mSx+deCDUV7FgLvsQNTi6n3W/Z/WcZ/OT9RwdZY=\",{}]",
+                        "9305d92c676972316d53782b6465434455563746674c7673514e5469366e33572f5a2f57635a2f4f54395277645a593d80",
+                        new Authenticate("gir1mSx+deCDUV7FgLvsQNTi6n3W/Z/WcZ/OT9RwdZY=", map())),
+                new Vector("PUBLISHED", "[17,239714735,4429313566]", "9311ce0e49c1afcf000000010801f61e",
+                        new Published(239714735, 4429313566L)),
+                new Vector("SUBSCRIBE", "[32,713845233,{},\"com.myapp.mytopic1\"]",
+                        "9420ce2a8c69f180b2636f6d2e6d796170702e6d79746f70696331",
+                        new Subscribe(713845233, map(), "com.myapp.mytopic1")),
+                new Vector("SUBSCRIBED", "[33,713845233,5512315355]", "9321ce2a8c69f1cf00000001488f41db",
+                        new Subscribed(713845233, 5512315355L)),
+                new Vector("UNSUBSCRIBE", "[34,85346237,5512315355]", "9322ce051647bdcf00000001488f41db",
+                        new Unsubscribe(85346237, 5512315355L)),
+                new Vector("UNSUBSCRIBED", "[35,85346237]", "9223ce051647bd", new Unsubscribed(85346237)),
+                new Vector("REGISTER", "[64,25349185,{},\"com.myapp.myprocedure1\"]",
+                        "9440ce0182cc4180b6636f6d2e6d796170702e6d7970726f63656475726531",
+                        new Register(25349185, map(), "com.myapp.myprocedure1")),
+                new Vector("REGISTERED", "[65,25349185,2103333224]", "9341ce0182cc41ce7d5e5168",
+                        new Registered(25349185, 2103333224L)),
+                new Vector("UNREGISTER", "[66,788923562,2103333224]", "9342ce2f0604aace7d5e5168",
+                        new Unregister(788923562, 2103333224L)),
+                new Vector("UNREGISTERED", "[67,788923562]", "9243ce2f0604aa", new Unregistered(788923562)),
+                new Vector("INTERRUPT", "[69,6131533,{}]", "9345ce005d8f4d80", new Interrupt(6131533, map())),
+                new Vector("YIELD", "[70,6131533,{}]", "9346ce005d8f4d80", new Yield(6131533, map(), null, null)));
+    }
+
+    @Test
+    void everyMessageTypeHasASpecVector() {
+        assertEquals(java.util.EnumSet.allOf(MessageType.class),
+                vectors().map(v -> v.expected().type()).collect(java.util.stream.Collectors.toCollection(
+                        () -> java.util.EnumSet.noneOf(MessageType.class))));
     }
 
     @ParameterizedTest

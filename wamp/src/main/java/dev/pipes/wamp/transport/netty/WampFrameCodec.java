@@ -39,14 +39,18 @@ final class WampFrameCodec extends MessageToMessageCodec<WebSocketFrame, WampMes
         out.add(serializer.isBinary() ? new BinaryWebSocketFrame(buf) : new TextWebSocketFrame(buf));
     }
 
+    /** Data frames only: close, ping and pong frames go on to the handlers that deal with them. */
+    @Override
+    public boolean acceptInboundMessage(Object msg) {
+        return msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame
+                || msg instanceof ContinuationWebSocketFrame;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> out) {
         if (frame instanceof ContinuationWebSocketFrame) {
             out.add(new ProtocolViolation("unexpected continuation frame outside a fragmented message"));
             return;
-        }
-        if (!(frame instanceof TextWebSocketFrame) && !(frame instanceof BinaryWebSocketFrame)) {
-            return; // ping, pong and close are handled by Netty's protocol handler
         }
         try {
             ByteBuf c = frame.content();

@@ -57,12 +57,15 @@ public final class WebSocketTransport implements Transport {
         }
     }
 
-    /** One I/O thread shared by the clients that do not bring their own group (daemon). */
-    static EventLoopGroup shared() {
+    /**
+     * The I/O threads (one per core, daemons) shared by the clients that do not bring their own
+     * group; each connection stays on one of them, so its messages keep their order.
+     */
+    public static EventLoopGroup shared() {
         if (sharedGroup == null) {
             synchronized (WebSocketTransport.class) {
                 if (sharedGroup == null) {
-                    sharedGroup = new MultiThreadIoEventLoopGroup(1,
+                    sharedGroup = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                             new DefaultThreadFactory("wamp-client", true), NioIoHandler.newFactory());
                 }
             }

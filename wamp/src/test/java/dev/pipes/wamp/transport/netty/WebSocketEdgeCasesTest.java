@@ -84,6 +84,19 @@ class WebSocketEdgeCasesTest {
     }
 
     @Test
+    void aClientCallAboveTheRouterMaximumFailsWithTheRoutersReason() throws Exception {
+        try (dev.pipes.wamp.client.WampClient client = dev.pipes.wamp.client.WampClient.create(
+                new WebSocketTransport(uri, List.of(Serializers.MSGPACK)), "realm1")) {
+            client.connect().get(5, TimeUnit.SECONDS);
+            var call = client.call("com.big", dev.pipes.wamp.client.Options.Call.DEFAULT,
+                    List.of(new byte[MAX + 1]), java.util.Map.of()).result();
+            var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> call.get(5, TimeUnit.SECONDS));
+            String reason = e.getCause().getMessage();
+            assertTrue(reason.contains("closed by the router: 1009") && reason.contains("1048576"), reason);
+        }
+    }
+
+    @Test
     void garbageIsAbortedWithTheReason() throws Exception {
         try (RawWebSocket ws = new RawWebSocket(uri, "wamp.2.json")) {
             ws.send(new TextWebSocketFrame("[1, \"realm1\""));
