@@ -34,7 +34,7 @@ SH
 cat > "$work/crunch.sh" <<'SH'
 #!/bin/sh
 # CPU-bound: a few thousand multiplications per input line
-exec awk '{ s = 0; for (i = 0; i < 200; i++) s = (s + i * NR) % 1000003; print s }'
+exec awk '{ s = 0; for (i = 0; i < 300; i++) s = (s + i * NR) % 1000003; print s }'
 SH
 chmod +x "$work"/*.sh
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
@@ -87,8 +87,8 @@ fi
 
 if [ "$which" = c ] || [ "$which" = all ]; then
   lines="$work/lines.txt"
-  seq 1 100000 > "$lines"
-  line "(c) CPU-bound service over 100,000 lines" "seconds" "" "peak RSS"
+  seq 1 300000 > "$lines"
+  line "(c) CPU-bound service over 300,000 lines" "seconds" "" "peak RSS"
   read -r tl _ < <(run bash "'$work/crunch.sh' < '$lines' | tail -n 1")
   line "bash: the executable alone" "$tl" "" "-"
   read -r t1 r1 < <(run "$pipesh" "PIPES_BLOCK_SIZE=65536; crunch < '$lines' | tail -n 1")

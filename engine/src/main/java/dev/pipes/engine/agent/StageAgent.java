@@ -74,19 +74,21 @@ public final class StageAgent implements AutoCloseable {
         CompletableFuture<CallResult> answer = new CompletableFuture<>();
         call.interrupted().thenAccept(mode -> run.stop());
         Thread.ofPlatform().daemon().name("pipes-agent " + stageId).start(() -> {
+            // the agent is free again before its answer leaves: the caller may send the next run at once
             try {
                 int status = run.execute();
                 Map<String, Object> kw = new LinkedHashMap<>();
                 kw.put("status", status);
                 String signal = ProcessTree.signalOf(status);
                 if (signal != null) kw.put("signal", signal);
+                running.set(null);
                 answer.complete(new CallResult(List.of(status), kw, Map.of()));
             } catch (WampException e) {
+                running.set(null);
                 answer.completeExceptionally(e);
             } catch (RuntimeException e) {
-                answer.completeExceptionally(new WampException("wamp.error.runtime_error", String.valueOf(e.getMessage())));
-            } finally {
                 running.set(null);
+                answer.completeExceptionally(new WampException("wamp.error.runtime_error", String.valueOf(e.getMessage())));
             }
         });
         return answer;

@@ -37,6 +37,10 @@ final class ReplicatedStage implements StreamSink {
     private long blockBytes;
     private long blocks;
     private long turn;
+    /** Per replica, how many of its blocks are through (its next stream is block replica + n * replicas). */
+    private final long[] streamsOf;
+    /** Blocks whose run failed without an output stream; the order skips them when their turn comes. */
+    private final java.util.Set<Long> failedBlocks = new java.util.HashSet<>();
     private volatile boolean downstreamClosed;
 
     /** Where the ordered output goes: the shell's stream, or the next service's input. */
@@ -58,6 +62,7 @@ final class ReplicatedStage implements StreamSink {
         this.output = output;
         this.stderrUris = stderrUris;
         this.lastRun = new CompletableFuture<?>[replicas];
+        this.streamsOf = new long[replicas];
         Arrays.fill(lastRun, CompletableFuture.completedFuture(null));
     }
 
@@ -176,9 +181,12 @@ final class ReplicatedStage implements StreamSink {
         }
         if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("interrupted");
         String stageId = context.stageId(index, replica);
+        long thisBlock = blocks;
         CompletableFuture<Integer> run = context.run(stageId, spec, argv, outputUri(replica), stderrUris[replica])
-                .result().handleAsync((result, failure) -> StageOutcome.status(name, result, failure, context.canceled, context.errors),
-                        PipelineContext.OFF_IO_THREAD);
+                .result().handleAsync((result, failure) -> {
+                    if (failure != null) blockFailed(thisBlock);
+                    return StageOutcome.status(name, result, failure, context.canceled, context.errors);
+                }, PipelineContext.OFF_IO_THREAD);
         runStatuses.add(run);
         lastRun[replica] = run;
         block = new StreamWriter(context.shell, StreamProtocol.inputUri(stageId));
@@ -220,17 +228,39 @@ final class ReplicatedStage implements StreamSink {
         }, PipelineContext.OFF_IO_THREAD);
     }
 
+    /** A block's run failed (it may never send an output stream): its turn is skipped. */
+    private synchronized void blockFailed(long block) {
+        if (block < turn) return;
+        failedBlocks.add(block);
+        advancePastFailed();
+        notifyAll();
+    }
+
+    /** The current block is through: the next one's turn (failed blocks are passed over). */
+    private synchronized void advance() {
+        streamsOf[(int) (turn % replicas)]++;
+        turn++;
+        advancePastFailed();
+        notifyAll();
+    }
+
+    private void advancePastFailed() {
+        while (failedBlocks.remove(turn)) {
+            streamsOf[(int) (turn % replicas)]++;
+            turn++;
+        }
+    }
+
     /** The output of one replica: its k-th stream is block {@code replica + k * replicas}. */
     private final class ReplicaOutput implements StreamSink {
         private final int replica;
-        private long streams;
 
         ReplicaOutput(int replica) {
             this.replica = replica;
         }
 
         private long myBlock() {
-            return replica + streams * replicas;
+            return replica + streamsOf[replica] * replicas;
         }
 
         private void awaitTurn() throws IOException {
@@ -263,11 +293,7 @@ final class ReplicatedStage implements StreamSink {
         @Override
         public void end() throws IOException {
             awaitTurn();
-            synchronized (ReplicatedStage.this) {
-                streams++;
-                turn++;
-                ReplicatedStage.this.notifyAll();
-            }
+            advance();
         }
     }
 

@@ -116,6 +116,24 @@ class ReplicasAndCancelTest {
         }
     }
 
+    @Test
+    void manySmallBlocksReuseEachReplicaAtOnce() {
+        // a replica's next run is called the moment its previous run answers
+        shell.service("pass", "cat");
+        assertEquals(0, shell.run("PIPES_BLOCK_SIZE=1; seq 1 100 | pass@2 | cat"), shell.err());
+        assertEquals(numbers(100), shell.out());
+    }
+
+    @Test
+    void blocksWhoseRunFailsAreSkippedWithoutHanging() throws Exception {
+        shell.service("gone", "cat");
+        java.nio.file.Files.delete(dir.resolve("gone.sh"));
+        assertEquals(0, shell.run("PIPES_BLOCK_SIZE=4; seq 1 20 | gone@2 | wc -l"));
+        assertEquals("0", shell.out().strip());
+        assertEquals(126, shell.state().pipeStatus.get(1));
+        assertTrue(shell.err().contains("cannot execute"), shell.err());
+    }
+
     private static Set<Long> descendants() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
                 .collect(Collectors.toSet());
