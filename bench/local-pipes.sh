@@ -7,8 +7,8 @@
 #
 # For each pipeline it prints the best of ROUNDS (default 5) alternating runs of bash and pipesh,
 # both as one `-c` run of the pipeline (pipesh's JVM start-up included) and as 3 pipelines inside
-# one shell process (start-up spread out): elapsed and CPU seconds and the ratios pipesh/bash,
-# and pipesh's peak RSS from /usr/bin/time -v.
+# one shell process (start-up spread out): elapsed and CPU seconds, the ratios pipesh/bash, the
+# same ratios net of pipesh's start-up (measured first), and pipesh's peak RSS (/usr/bin/time -v).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 size_mib=${1:-1024}
@@ -45,24 +45,27 @@ best() {
 
 min() { echo "$1 $2" | awk '{print ($1 < $2) ? $1 : $2}'; }
 ratio() { echo "$1 $2" | awk '{ if ($2 > 0) printf "%.3f", $1 / $2; else printf "-" }'; }
+net() { echo "$1 $2 $3" | awk '{ if ($3 > 0) printf "%.3f", ($1 - $2) / $3; else printf "-" }'; }
 
 peak_rss_mib() {
   /usr/bin/time -v "$pipesh" -c "$1" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}'
 }
 
 rounds=${ROUNDS:-5}
+# pipesh's fixed cost (the JVM starting), measured first so that each row can also show the
+# ratio net of it: (pipesh - start-up) / bash, i.e. what the pipelines themselves cost
+read -r _ _ sw sc < <(best "$rounds" true)
 echo "best of $rounds alternating runs; wall = elapsed seconds, cpu = user+system seconds"
-printf '%-34s %-6s %8s %8s %7s   %8s %8s %7s\n' "pipeline ($size_mib MiB)" mode "bash" "pipesh" "wall" "bash" "pipesh" "cpu"
+echo "pipesh start-up alone (-c true): ${sw}s wall, ${sc}s cpu; 'net' ratios subtract it"
+printf '%-30s %-5s %7s %7s %6s %6s   %7s %7s %6s %6s\n' "pipeline ($size_mib MiB)" mode bash pipesh wall net bash pipesh cpu net
 for pipeline in "cat '$data' | cat | cat" "cat '$data' | tr a-z A-Z | wc"; do
   label=${pipeline//"'$data'"/FILE}
   for mode in once loop3; do
     text=$pipeline
     [ "$mode" = loop3 ] && text="for i in 1 2 3; do $pipeline; done"
     read -r bw bc pw pc < <(best "$rounds" "$text")
-    printf '%-34s %-6s %8s %8s %7s   %8s %8s %7s\n' "$label" "$mode" "$bw" "$pw" "$(ratio "$pw" "$bw")" \
-      "$bc" "$pc" "$(ratio "$pc" "$bc")"
+    printf '%-30s %-5s %7s %7s %6s %6s   %7s %7s %6s %6s\n' "$label" "$mode" "$bw" "$pw" "$(ratio "$pw" "$bw")" \
+      "$(net "$pw" "$sw" "$bw")" "$bc" "$pc" "$(ratio "$pc" "$bc")" "$(net "$pc" "$sc" "$bc")"
   done
   echo "  pipesh peak RSS: $(peak_rss_mib "$pipeline") MiB"
 done
-read -r bw bc pw pc < <(best "$rounds" true)
-echo "start-up alone (-c true): bash ${bw}s, pipesh ${pw}s wall; bash ${bc}s, pipesh ${pc}s cpu"

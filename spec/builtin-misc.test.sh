@@ -243,7 +243,21 @@ echo not reached
 ## status: 3
 
 #### return outside a function fails
+# pipesh: status 1 like any builtin error; bash uses 2 here
 return 1 2>/dev/null
 echo $?
 ## stdout: 1
 ## OK bash stdout: 2
+
+#### an arithmetic error aborts only the eval
+eval 'echo $((1/0)); echo same' 2>/dev/null; echo after $?
+## stdout: after 1
+
+#### an arithmetic error in a sourced file aborts its line only
+printf 'x=$((1/0)); echo same-line\necho next-line\n' > s.sh
+. ./s.sh 2>/dev/null
+echo after $?
+## STDOUT:
+next-line
+after 0
+## END

@@ -80,14 +80,11 @@ wait 999999 2>/dev/null
 echo $?
 ## stdout: 127
 
-#### background job stdin is empty
-echo 'never read' | { cat & wait; }
+#### a job keeps an input piped to the code that starts it
+echo 'piped in' | { cat & wait; }
 echo end
 ## STDOUT:
-end
-## END
-## BUG bash STDOUT:
-never read
+piped in
 end
 ## END
 
@@ -99,6 +96,7 @@ wait
 ## stdout: 2
 
 #### fg waits for a job
+# bash has no fg without job control (a non-interactive shell); pipesh waits for the job
 (sleep 0.1; exit 6) &
 fg %1 >/dev/null
 echo $?
@@ -115,3 +113,31 @@ wait
 true && echo yes &
 wait
 ## stdout: yes
+
+#### jobs prints a running job as bash does
+sleep 1 &
+jobs
+kill %1
+## stdout: [1]+  Running                 sleep 1 &
+
+#### kill -0 asks whether a process exists
+kill -0 $$
+echo $?
+kill -0 999999 2>/dev/null
+echo $?
+## STDOUT:
+0
+1
+## END
+
+#### kill -9 a job
+sleep 5 &
+kill -9 %1
+wait %1
+echo $?
+## stdout: 137
+
+#### wait for a job that is not there
+wait %4 2>/dev/null
+echo $?
+## stdout: 127

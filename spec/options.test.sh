@@ -134,15 +134,16 @@ echo shown 2>/dev/null
 ## stderr: echo shown 2>/dev/null
 
 #### nounset message names a positional parameter
+# both name $1; the location is written in each shell's own style
 set -u
 f() { echo $1; }
 f 2>&1 | sed 's/^[^:]*://'
 echo after
 ## STDOUT:
-2:12: $1: unbound variable
+3:12: $1: unbound variable
 after
 ## END
 ## OK bash STDOUT:
- line 2: $1: unbound variable
+ line 3: $1: unbound variable
 after
 ## END

@@ -173,3 +173,13 @@ echo "${u-U}${e-E}"
 f() { set -- a b c; echo $#; }
 f x
 ## stdout: 3
+
+#### RANDOM is a number below 32768 and changes
+a=$RANDOM b=$RANDOM c=$RANDOM
+case "$a$b$c" in *[!0-9]*) echo bad;; esac
+[ $a -lt 32768 ] && [ "$a$b$c" != "$a$a$a" ] && echo ok
+## stdout: ok
+
+#### SECONDS counts from the start of the shell
+[ $SECONDS -ge 0 ] && [ $SECONDS -lt 100 ] && echo ok
+## stdout: ok

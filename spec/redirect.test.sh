@@ -174,6 +174,7 @@ cat name.txt
 ## stdout: v
 
 #### a process cannot inherit descriptor 3 (Java passes only 0, 1 and 2)
+# a documented difference: see docs/interpreter.md, Descriptors and redirections
 exec 3> f
 sh -c 'echo x >&3' 2>/dev/null
 echo $?

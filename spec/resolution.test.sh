@@ -6,10 +6,11 @@ echo $?
 ## stdout: 127
 
 #### not found message
+# the issue fixes pipesh's wording; bash adds its location
 nosuchcommand 2>&1
 ## stdout: pipesh: nosuchcommand: command not found
 ## status: 127
-## OK bash stdout: bash: line 1: nosuchcommand: command not found
+## OK bash stdout: bash: line 2: nosuchcommand: command not found
 
 #### not executable
 echo 'echo hi' > script

@@ -128,3 +128,13 @@ echo $_a1
 #### $0 positional in -c
 echo ok
 ## stdout: ok
+
+#### unset of a local hides the global
+x=global
+f() { local x=local; unset x; echo "[${x-unset}]"; }
+f
+echo $x
+## STDOUT:
+[unset]
+global
+## END

@@ -28,6 +28,9 @@ class CompletenessTest {
             echo a |\\n                       => INCOMPLETE
             a &&                              => INCOMPLETE
             a ||                              => INCOMPLETE
+            if                                => INCOMPLETE
+            for                               => INCOMPLETE
+            case                              => INCOMPLETE
             if a                              => INCOMPLETE
             if a; then                        => INCOMPLETE
             if a; then b; else                => INCOMPLETE

@@ -55,7 +55,8 @@ class FuzzTest {
         int count = Integer.getInteger("fuzz.count", DEFAULT_COUNT);
         System.out.println("FuzzTest: seed " + seed + ", " + count + " inputs (rerun with -Dfuzz.seed=" + seed + ")");
         try {
-            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> run(new Random(seed), count, seed));
+            // generous: a hang never ends, while a busy machine may make a healthy run slow
+            assertTimeoutPreemptively(Duration.ofSeconds(300), () -> run(new Random(seed), count, seed));
         } catch (org.opentest4j.AssertionFailedError timeout) {
             if (timeout.getMessage() != null && timeout.getMessage().contains("timed out")) {
                 fail("hang (seed " + seed + ") on input: " + printable(current), timeout);
@@ -64,7 +65,38 @@ class FuzzTest {
         }
     }
 
+    @Test
+    void deeplyNestedTextGetsATreeOrASyntaxErrorNotAStackOverflow() {
+        for (String open : List.of("(", "{ ", "$(", "\"$(", "if a; then ", "${x:-", "`")) {
+            for (int depth : new int[] {50, 400, 5_000, 50_000}) {
+                String text = open.repeat(depth) + "a";
+                current = text;
+                try {
+                    Script script = Parser.parse(text);
+                    Printer.print(script);
+                    TreeDump.dump(script);
+                } catch (SyntaxError expected) {
+                    // fine: either "nested too deeply" or the unclosed constructs
+                }
+            }
+        }
+    }
+
+    @Test
+    void nestingWithinTheLimitParses() {
+        int depth = 130;
+        Script script = Parser.parse("(".repeat(depth) + "a" + ")".repeat(depth));
+        String printed = Printer.print(script);
+        org.junit.jupiter.api.Assertions.assertEquals(Trees.withoutSpans(script), Trees.withoutSpans(Parser.parse(printed)));
+        SyntaxError error = org.junit.jupiter.api.Assertions.assertThrows(SyntaxError.class,
+                () -> Parser.parse("(".repeat(2000) + "a" + ")".repeat(2000)));
+        org.junit.jupiter.api.Assertions.assertTrue(error.detail().startsWith("the text is nested too deeply"), error.getMessage());
+    }
+
     private void run(Random random, int count, long seed) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         int trees = 0;
         for (int i = 0; i < count; i++) {
             String input = i % 2 == 0 ? randomText(random) : mutate(random, CORPUS.get(random.nextInt(CORPUS.size())));
@@ -86,7 +118,8 @@ class FuzzTest {
                 fail("seed " + seed + ", classify of input #" + i + " " + printable(input) + " threw " + other, other);
             }
         }
-        System.out.println("FuzzTest: " + trees + " of " + count + " inputs parsed, the rest were syntax errors");
+        System.out.printf("FuzzTest: %d of %d inputs parsed, the rest were syntax errors (%.1f s, %.1f s CPU)%n",
+                trees, count, (System.nanoTime() - start) / 1e9, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
     }
 
     private static void assertRoundTrip(long seed, int i, String input, Script script, String printed) {

@@ -46,6 +46,11 @@ class SyntaxErrorTest {
             for x in a; b; done               => 1:13: unexpected 'b', expected 'do' in the 'for' at 1:1
             for 1 in a; do b; done            => 1:5: expected a variable name after 'for'
             for ; do                          => 1:5: expected a variable name after 'for'
+            for                               => 1:4: expected a variable name after 'for'
+            case                              => 1:5: expected a word after 'case'
+            case ;                            => 1:6: expected a word after 'case'
+            if                                => 1:3: expected a command after 'if'
+            while a; do b; done; until        => 1:27: expected a command after 'until'
             case a in b) c;; d                => 1:19: missing 'esac' to close the 'case' at 1:1
             case a b                          => 1:8: unexpected 'b', expected 'in' in the 'case' at 1:1
             case a in b) c;; esac esac        => 1:23: unexpected 'esac'
@@ -71,7 +76,7 @@ class SyntaxErrorTest {
             cat <<E\\na\\nb                   => 1:5: here-document is missing its delimiter line 'E'
             cat <<-E\\n\\ta\\n E              => 1:5: here-document is missing its delimiter line 'E'
             a 99999999999>x                   => 1:3: file descriptor 99999999999 is too large
-            echo `if`                         => 1:9: missing 'then' in the 'if' at 1:7
+            echo `if`                         => 1:9: expected a command after 'if'
             echo `a | `                       => 1:11: expected a command after '|'
             """)
     void messageNamesWhatAndWhere(String text, String message) {

@@ -40,6 +40,15 @@ class TreesTest {
                             word [Literal "~", DoubleQuoted[Literal "q"]]
                             word [Tilde "", Literal "/", DoubleQuoted[Literal "q"]]
                         """),
+                Arguments.of("PATH=~/a:~/b:$PATH:~x:a~:~ Q=x:~ R=a:~$x echo ~/a:~/b", """
+                        Script
+                          SimpleCommand
+                            assign PATH = [Tilde "", Literal "/a:", Tilde "", Literal "/b:", Parameter PATH, Literal ":", Tilde "x", Literal ":a~:", Tilde ""]
+                            assign Q = [Literal "x:", Tilde ""]
+                            assign R = [Literal "a:~", Parameter x]
+                            word [Literal "echo"]
+                            word [Tilde "", Literal "/a:~/b"]
+                        """),
                 Arguments.of("echo ${x:-a b} \"${y%%*/}\" ${#} ${##} ${#x} ${10} $10 $@ $* $? $$ $! $- $0", """
                         Script
                           SimpleCommand
@@ -134,6 +143,13 @@ class TreesTest {
                           SimpleCommand
                             word [Literal "echo"]
                             word [Literal "after"]
+                        """),
+                Arguments.of("cat <<EOF\r\nx\r\nEOF\r\n", """
+                        Script
+                          SimpleCommand
+                            word [Literal "cat"]
+                            heredoc 0 << EOF
+                              body [Literal "x\\x0d\\n"]
                         """),
                 Arguments.of("! a | b && c || d & e", """
                         Script

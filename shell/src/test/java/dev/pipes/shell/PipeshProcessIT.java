@@ -67,6 +67,12 @@ class PipeshProcessIT {
     }
 
     @Test
+    void aJobReadsDevNullNotTheShellsInput() throws Exception {
+        Result result = run(concat(pipesh, "-c", "cat & wait; echo end; cat"), "kept for the last cat\n", Map.of());
+        assertEquals("end\nkept for the last cat\n", result.out(), result.err());
+    }
+
+    @Test
     void aShebangScriptWithArguments() throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path launcher = bin.resolve("pipesh");

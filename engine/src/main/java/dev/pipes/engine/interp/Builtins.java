@@ -18,6 +18,9 @@ final class Builtins {
         ServiceBuiltins.register(builtins);
         builtins.add(new Builtin("read", "read [-r] [-p PROMPT] [-d DELIM] [-n N] [-s] [-t SECONDS] [-u FD] [NAME...]",
                 "read a line from standard input into variables", ReadBuiltin::run));
+        builtins.add(new Builtin("getopts", "getopts OPTSTRING NAME [ARGUMENT...]",
+                "parse options: one per call, OPTIND the next argument, OPTARG an option's argument",
+                GetoptsBuiltin::run));
         builtins.add(new Builtin("printf", "printf FORMAT [ARGUMENT...]", "format and print arguments", Printf::run));
         builtins.add(new Builtin("test", "test EXPRESSION", "evaluate a conditional expression", TestBuiltin::run));
         builtins.add(new Builtin("[", "[ EXPRESSION ]", "evaluate a conditional expression", TestBuiltin::run));

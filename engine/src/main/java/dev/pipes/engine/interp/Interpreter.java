@@ -99,22 +99,7 @@ public final class Interpreter implements StageRunner {
      */
     int runScript(Script script, int fatalStatus) {
         try {
-            List<ListItem> items = script.commands().items();
-            int abortedLine = -1;
-            int previousLine = 0;
-            for (ListItem item : items) {
-                if (item.span().line() == abortedLine) continue;
-                // set -v shows each line as it is read: a line already read is not shown again
-                if (state.has(Options.Option.VERBOSE) && item.span().line() > previousLine) Io.err(state, text(item.span()));
-                previousLine = item.span().line() + lineCount(item.span());
-                try {
-                    execute(new CommandList(List.of(item), item.span()));
-                } catch (LineAbortError e) {
-                    error(e);
-                    state.lastStatus = 1;
-                    abortedLine = item.span().line() + lineCount(item.span()) ;
-                }
-            }
+            executeLines(script.commands());
             return state.lastStatus;
         } catch (FatalShellError e) {
             reportFatal(e);
@@ -131,6 +116,28 @@ public final class Interpreter implements StageRunner {
         } catch (StackOverflowError e) {
             error("recursion too deep: the shell's stack is exhausted");
             return 1;
+        }
+    }
+
+    /**
+     * Runs top-level commands line by line, as a shell reads a script: a {@link LineAbortError}
+     * abandons the rest of its line and the next line runs ({@code eval} text counts as a line of its own).
+     */
+    private void executeLines(CommandList commands) {
+        int abortedLine = -1;
+        int previousLine = 0;
+        for (ListItem item : commands.items()) {
+            if (item.span().line() == abortedLine) continue;
+            // set -v shows each line as it is read: a line already read is not shown again
+            if (state.has(Options.Option.VERBOSE) && item.span().line() > previousLine) Io.err(state, text(item.span()));
+            previousLine = item.span().line() + lineCount(item.span());
+            try {
+                execute(new CommandList(List.of(item), item.span()));
+            } catch (LineAbortError e) {
+                error(e);
+                state.lastStatus = 1;
+                abortedLine = item.span().line() + lineCount(item.span());
+            }
         }
     }
 
@@ -286,10 +293,7 @@ public final class Interpreter implements StageRunner {
             case Stage.Compound c -> executeCompound(c.node());
             case Stage.Assignments a -> assign(a);
             case Stage.NotFound n -> notFound(n);
-            case Stage.Service s -> {
-                error(s.service() + ": services are not available in this shell");
-                yield 127;
-            }
+            case Stage.Service s -> throw new IllegalStateException("a service stage runs through the service runtime");
             case Stage.LocalCommand c -> throw new IllegalStateException("a local command never runs in the shell");
         };
     }
@@ -396,7 +400,7 @@ public final class Interpreter implements StageRunner {
         Span savedSpan = currentSpan;
         try {
             state.lastStatus = 0;
-            execute(script.commands());
+            executeLines(script.commands());
             return state.lastStatus;
         } finally {
             state.sourceText = savedSource;

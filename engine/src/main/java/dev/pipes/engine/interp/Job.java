@@ -70,6 +70,7 @@ public final class Job {
             int status = statuses.join().get(statuses.join().size() - 1);
             state = group.killed() ? "Terminated" : status == 0 ? "Done" : "Exit " + status;
         }
-        return "[" + id + "]" + (current ? "+" : " ") + "  " + String.format("%-22s", state) + command;
+        return "[" + id + "]" + (current ? "+" : " ") + "  " + String.format("%-24s", state) + command
+                + (done() ? "" : " &");
     }
 }

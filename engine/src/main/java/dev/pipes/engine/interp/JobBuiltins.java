@@ -31,7 +31,7 @@ final class JobBuiltins {
         Job current = ctx.state.jobs.current();
         for (Job job : ctx.state.jobs.all()) {
             if (pids) ctx.println(Long.toString(job.pid()));
-            else if (long_) ctx.println(job.describe(job == current).replaceFirst("  ", "  " + job.pid() + " "));
+            else if (long_) ctx.println(job.describe(job == current).replaceFirst("  ", " " + job.pid() + " "));
             else ctx.println(job.describe(job == current));
             if (job.done()) job.markReported();
         }
@@ -83,8 +83,10 @@ final class JobBuiltins {
         for (String spec : args.subList(1, args.size())) {
             Job job = ctx.state.jobs.find(spec);
             if (job == null) {
-                if (spec.startsWith("%")) status = ctx.fail("wait", spec + ": no such job");
-                else {
+                if (spec.startsWith("%")) {
+                    ctx.fail("wait", spec + ": no such job");
+                    status = 127;
+                } else {
                     ctx.fail("wait", "pid " + spec + " is not a child of this shell");
                     status = 127;
                 }
@@ -140,11 +142,13 @@ final class JobBuiltins {
         return status;
     }
 
+    /** The signals Java sends itself; a job then also stops its in-process stages. */
     private static boolean signalIsTermination(String name) {
-        return name.equals("TERM") || name.equals("KILL") || name.equals("INT") || name.equals("HUP");
+        return name.equals("TERM") || name.equals("KILL");
     }
 
     private static Optional<String> signalName(String signal) {
+        if (signal.equals("0")) return Optional.of("0");
         String upper = signal.toUpperCase();
         if (upper.startsWith("SIG")) upper = upper.substring(3);
         if (SIGNALS.containsKey(upper)) return Optional.of(upper);
@@ -159,7 +163,8 @@ final class JobBuiltins {
     /** Java can only send TERM and KILL itself; other signals go through the system's kill command. */
     private static int sendSignal(BuiltinContext ctx, String name, long pid) {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty()) return ctx.fail("kill", "(" + pid + ") - No such process");
+        if (handle.isEmpty() || !handle.get().isAlive()) return ctx.fail("kill", "(" + pid + ") - No such process");
+        if (name.equals("0")) return 0; // signal 0 only asks whether the process exists
         if (name.equals("TERM")) return handle.get().destroy() ? 0 : ctx.fail("kill", "(" + pid + ") - Operation not permitted");
         if (name.equals("KILL")) return handle.get().destroyForcibly() ? 0 : ctx.fail("kill", "(" + pid + ") - Operation not permitted");
         List<String> command = new ArrayList<>(List.of("kill", "-s", name, Long.toString(pid)));

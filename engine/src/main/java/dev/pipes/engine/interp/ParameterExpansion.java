@@ -144,6 +144,12 @@ final class ParameterExpansion {
                     yield index >= 1 && index <= state.positional.size() ? state.positional.get(index - 1) : null;
                 }
                 if (name.equals("LINENO")) yield Integer.toString(state.currentLine);
+                if (name.equals("RANDOM") && state.variables.lookup(name) == null) {
+                    yield Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(32768));
+                }
+                if (name.equals("SECONDS") && state.variables.lookup(name) == null) {
+                    yield Long.toString((System.nanoTime() - state.startNanos) / 1_000_000_000L);
+                }
                 if (name.equals("PIPESTATUS")) {
                     yield String.join(" ", state.pipeStatus.stream().map(String::valueOf).toList());
                 }

@@ -23,13 +23,19 @@ public final class ShellState {
     public final JobTable jobs;
     public final ProcessLauncher launcher;
     public final ServiceDirectory services;
+    /** Runs service stages; {@link ServiceRuntime#none()} until the services issue wires one in. */
+    public dev.pipes.engine.world.ServiceRuntime serviceRuntime = dev.pipes.engine.world.ServiceRuntime.none();
     public final long shellPid;
+    /** When the shell started, for {@code $SECONDS}. */
+    final long startNanos;
     /** The lines entered in this session (the REPL appends to it); shared with subshells. */
     public final List<String> history;
     public List<String> positional;
     public String arg0;
     public Path cwd;
     public FdTable fds;
+    /** What descriptor 0 was when the shell started: a job started with & reads /dev/null instead. */
+    final dev.pipes.engine.world.Channel initialStdin;
     public int lastStatus;
     public String lastBackgroundPid = "";
     public List<Integer> pipeStatus = List.of(0);
@@ -42,6 +48,9 @@ public final class ShellState {
     /** The line of the command being run, for {@code $LINENO}. */
     int currentLine;
     int sourceDepth;
+    /** getopts: the position inside a group of options, valid while OPTIND is {@link #getoptsOptind}. */
+    int getoptsPosition = 1;
+    int getoptsOptind = 1;
     int functionDepth;
     /** The text of the script being run, for {@code explain} and the text of jobs. */
     String sourceText = "";
@@ -55,12 +64,15 @@ public final class ShellState {
         this.launcher = launcher;
         this.services = services;
         this.shellPid = ProcessHandle.current().pid();
+        this.startNanos = System.nanoTime();
         this.history = new java.util.concurrent.CopyOnWriteArrayList<>();
         this.positional = List.of();
         this.arg0 = "pipesh";
+        variables.set("OPTIND", "1");
         this.cwd = cwd;
         this.fds = fds;
         this.processGroup = new ProcessGroup();
+        this.initialStdin = fds.get(0);
         this.sourceName = "pipesh";
         if (variables.get("IFS") == null) variables.set("IFS", " \t\n");
         variables.set("PWD", cwd.toString());
@@ -76,12 +88,15 @@ public final class ShellState {
         this.jobs = from.jobs.snapshot();
         this.launcher = from.launcher;
         this.services = from.services;
+        this.serviceRuntime = from.serviceRuntime;
         this.shellPid = from.shellPid;
+        this.startNanos = from.startNanos;
         this.history = from.history;
         this.positional = new ArrayList<>(from.positional);
         this.arg0 = from.arg0;
         this.cwd = from.cwd;
         this.fds = from.fds;
+        this.initialStdin = from.initialStdin;
         this.lastStatus = from.lastStatus;
         this.lastBackgroundPid = from.lastBackgroundPid;
         this.pipeStatus = from.pipeStatus;
@@ -91,6 +106,8 @@ public final class ShellState {
         this.loopDepth = 0;
         this.functionDepth = from.functionDepth;
         this.sourceText = from.sourceText;
+        this.getoptsPosition = from.getoptsPosition;
+        this.getoptsOptind = from.getoptsOptind;
     }
 
     /** A copy for a subshell: changes to it never reach this state. */

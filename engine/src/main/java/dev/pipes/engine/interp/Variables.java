@@ -85,9 +85,12 @@ public final class Variables {
         scope.put(name, new Var(value, old != null && old.exported(), true));
     }
 
+    /** Unsets a variable; a local one stays local (and unset), hiding the outer one, as in bash. */
     public void unset(String name) {
         checkWritable(name);
-        scopeOf(name).remove(name);
+        Map<String, Var> scope = scopeOf(name);
+        if (scope == globals) scope.remove(name);
+        else scope.put(name, new Var(null, false, false));
     }
 
     /** Declares {@code name} in the innermost function scope ({@code local}). */

@@ -7,7 +7,7 @@
  */
 parser grammar PipesParser;
 
-options { tokenVocab = PipesLexer; }
+options { tokenVocab = PipesLexer; superClass = PipesParserBase; }
 
 script          : linebreak commandList? EOF ;
 hereDocText     : wordPart* EOF ;

@@ -130,14 +130,14 @@ final class AstBuilder extends PipesParserBaseVisitor<Object> {
         List<Word> arguments = new ArrayList<>();
         List<Redirect> redirections = new ArrayList<>();
         for (ParseTree child : ctx.children) {
-            switch (child) {
-                case PipesParser.PrefixItemContext prefix when prefix.assignment() != null ->
-                    assignments.add(words.assignment(prefix.assignment()));
-                case PipesParser.PrefixItemContext prefix -> redirections.add(redirects.build(prefix.redirect()));
+            // prefix and suffix items hold exactly one child: look at it rather than search for it
+            ParseTree item = child instanceof PipesParser.PrefixItemContext || child instanceof PipesParser.SuffixItemContext
+                    ? child.getChild(0) : child;
+            switch (item) {
+                case PipesParser.AssignmentContext assignment -> assignments.add(words.assignment(assignment));
+                case PipesParser.RedirectContext redirect -> redirections.add(redirects.build(redirect));
                 case PipesParser.CommandWordContext word -> arguments.add(words.commandWord(word));
-                case PipesParser.SuffixItemContext suffix when suffix.word() != null ->
-                    arguments.add(words.word(suffix.word()));
-                case PipesParser.SuffixItemContext suffix -> redirections.add(redirects.build(suffix.redirect()));
+                case PipesParser.WordContext word -> arguments.add(words.word(word));
                 default -> { }
             }
         }

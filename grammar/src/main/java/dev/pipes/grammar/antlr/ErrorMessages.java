@@ -20,6 +20,8 @@ final class ErrorMessages {
     private static final Set<Integer> OPENS_BODY = Set.of(
             PipesParser.IF, PipesParser.THEN, PipesParser.ELIF, PipesParser.ELSE, PipesParser.WHILE,
             PipesParser.UNTIL, PipesParser.DO, PipesParser.LBRACE, PipesParser.LPAREN, PipesParser.BANG);
+    private static final Set<Integer> CONDITION_STARTS = Set.of(
+            PipesParser.IF, PipesParser.ELIF, PipesParser.WHILE, PipesParser.UNTIL);
     private static final Set<Integer> REDIRECT_OPERATORS = Set.of(
             PipesParser.LESS, PipesParser.GREAT, PipesParser.DGREAT, PipesParser.CLOBBER,
             PipesParser.LESSGREAT, PipesParser.LESSAND, PipesParser.GREATAND, PipesParser.AND_GREAT,
@@ -64,7 +66,13 @@ final class ErrorMessages {
             return error(offending, "expected a word" + after, false);
         }
         if (previousType == PipesParser.FOR) {
-            return error(offending, "expected a variable name" + after, false);
+            return error(offending, "expected a variable name" + after, endOfInput);
+        }
+        if (previousType == PipesParser.CASE) {
+            return error(offending, "expected a word" + after, endOfInput);
+        }
+        if (endOfInput && CONDITION_STARTS.contains(previousType)) {
+            return error(offending, "expected a command" + after, true);
         }
         if (endOfInput) {
             if (open != null) return error(offending, "missing " + open.needs(source).text(), true);

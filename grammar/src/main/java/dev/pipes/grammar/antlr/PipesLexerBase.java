@@ -1,10 +1,7 @@
 package dev.pipes.grammar.antlr;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.CharStream;
@@ -29,12 +26,12 @@ public abstract class PipesLexerBase extends Lexer {
             Map.entry("in", PipesLexer.IN), Map.entry("{", PipesLexer.LBRACE),
             Map.entry("}", PipesLexer.RBRACE), Map.entry("!", PipesLexer.BANG));
 
-    /** Tokens after which a command starts (so a {@code case} there opens a case command). */
+    /** Tokens after which a command starts (so a {@code case} there opens a case command); {@code )} ends a case pattern. */
     private static final Set<Integer> BEFORE_COMMAND = Set.of(
             PipesLexer.NEWLINE, PipesLexer.SEMI, PipesLexer.AMP, PipesLexer.AND_IF, PipesLexer.OR_IF,
             PipesLexer.PIPE, PipesLexer.LPAREN, PipesLexer.DOLLAR_PAREN, PipesLexer.DSEMI, PipesLexer.IF,
             PipesLexer.THEN, PipesLexer.ELSE, PipesLexer.ELIF, PipesLexer.DO, PipesLexer.WHILE,
-            PipesLexer.UNTIL, PipesLexer.LBRACE, PipesLexer.BANG);
+            PipesLexer.UNTIL, PipesLexer.LBRACE, PipesLexer.BANG, PipesLexer.RPAREN);
 
     /** Tokens that can end a word in command text (then followed by WORD_END if the word ends there). */
     private static final Set<Integer> WORD_PARTS = Set.of(
@@ -43,6 +40,14 @@ public abstract class PipesLexerBase extends Lexer {
             PipesLexer.STAR, PipesLexer.QUESTION, PipesLexer.LBRACKET, PipesLexer.BACKQUOTED,
             PipesLexer.DQ_CLOSE, PipesLexer.SUBST_CLOSE, PipesLexer.PARAM_CLOSE, PipesLexer.PARAM_LENGTH,
             PipesLexer.ARITH_CLOSE);
+
+    /** {@link #WORD_PARTS} as a table indexed by token type: looked up for every token. */
+    private static final boolean[] WORD_PART_TYPES =
+            new boolean[WORD_PARTS.stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+
+    static {
+        for (int type : WORD_PARTS) WORD_PART_TYPES[type] = true;
+    }
 
     /** One open quoting context: a mode entered by {@code "}, {@code $(}, {@code ${} or {@code $((}. */
     private static final class Frame {
@@ -60,15 +65,11 @@ public abstract class PipesLexerBase extends Lexer {
         }
     }
 
-    private record PendingHereDoc(int operatorStart, int line, int charPositionInLine, Delimiter delimiter,
-                                  boolean stripTabs) {}
-
     private final String text;
     private Source source = Source.root("", "pipesh");
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final Frame topLevel = new Frame("top level", 1, 0);
-    private final List<PendingHereDoc> pendingHereDocs = new ArrayList<>();
-    private final Map<Integer, HereDocBody> hereDocBodies = new HashMap<>();
+    private final HereDocReader hereDocs = new HereDocReader();
     private int lastType = PipesLexer.NEWLINE;
     private Token pendingWordEnd;
     private int lastEmittedType = Token.INVALID_TYPE;
@@ -91,7 +92,7 @@ public abstract class PipesLexerBase extends Lexer {
 
     /** The here-document bodies read so far, by the start offset (local) of their operator. */
     public Map<Integer, HereDocBody> hereDocBodies() {
-        return hereDocBodies;
+        return hereDocs.bodies();
     }
 
     /** Whether the text ends in a line continuation (or a lone backslash): a REPL reads on. */
@@ -99,7 +100,7 @@ public abstract class PipesLexerBase extends Lexer {
         return endsWithContinuation;
     }
 
-    // ---- called from the grammar's actions and predicates ----
+    // ---- called from the grammar's actions ----
 
     protected void lineContinuation() {
         if (_input.index() >= text.length()) endsWithContinuation = true;
@@ -180,8 +181,7 @@ public abstract class PipesLexerBase extends Lexer {
     protected void hereDocOperator(boolean stripTabs) {
         Delimiter delimiter = Delimiter.read(text, _input.index());
         if (delimiter == null) return; // no word: the parser reports "expected a word after '<<'"
-        pendingHereDocs.add(new PendingHereDoc(_tokenStartCharIndex, _tokenStartLine,
-                _tokenStartCharPositionInLine, delimiter, stripTabs));
+        hereDocs.register(_tokenStartCharIndex, _tokenStartLine, _tokenStartCharPositionInLine, delimiter, stripTabs);
     }
 
     // ---- token production ----
@@ -213,12 +213,13 @@ public abstract class PipesLexerBase extends Lexer {
 
     private void classifyWord() {
         int type = getType();
-        if (type == PipesLexer.NAME || type == PipesLexer.TEXT) {
+        if ((type == PipesLexer.NAME || type == PipesLexer.TEXT) && _input.index() - _tokenStartCharIndex <= 5) {
             Integer reserved = RESERVED_WORDS.get(getText());
             if (reserved != null && isWholeWord()) {
                 setType(reserved);
                 if (reserved == PipesLexer.CASE && BEFORE_COMMAND.contains(lastType)) current().caseDepth++;
-                if (reserved == PipesLexer.ESAC && current().caseDepth > 0) current().caseDepth--;
+                boolean endsCase = BEFORE_COMMAND.contains(lastType) || lastType == PipesLexer.IN; // not "echo esac"
+                if (reserved == PipesLexer.ESAC && endsCase && current().caseDepth > 0) current().caseDepth--;
             }
         } else if (type == PipesLexer.DIGITS) {
             int next = _input.LA(1);
@@ -239,7 +240,11 @@ public abstract class PipesLexerBase extends Lexer {
     private boolean startsWord(int index) {
         if (index == 0) return true;
         if (!isDelimiter(text.charAt(index - 1))) return false;
-        return !(lastEmittedStop == index - 1 && WORD_PARTS.contains(lastEmittedType));
+        return !(lastEmittedStop == index - 1 && isWordPart(lastEmittedType));
+    }
+
+    private static boolean isWordPart(int type) {
+        return type > 0 && type < WORD_PART_TYPES.length && WORD_PART_TYPES[type];
     }
 
     /** Whether a word whose last character is just before {@code index} ends there. */
@@ -264,7 +269,7 @@ public abstract class PipesLexerBase extends Lexer {
             return wordEnd;
         }
         Token token = super.nextToken();
-        if (_mode == DEFAULT_MODE && WORD_PARTS.contains(token.getType()) && endsWord(token.getStopIndex() + 1)) {
+        if (_mode == DEFAULT_MODE && isWordPart(token.getType()) && endsWord(token.getStopIndex() + 1)) {
             pendingWordEnd = wordEnd(token);
         }
         switch (token.getType()) {
@@ -272,7 +277,7 @@ public abstract class PipesLexerBase extends Lexer {
             case PipesLexer.UNTERMINATED_BACKQUOTE -> throw unterminated(token, "backquote");
             case PipesLexer.PARAM_INVALID -> throw badParameter(token);
             case PipesLexer.NEWLINE -> {
-                if (!pendingHereDocs.isEmpty()) readHereDocBodies();
+                if (hereDocs.hasPending()) hereDocs.readBodies(_input, getInterpreter(), source);
             }
             case Token.EOF -> checkNothingOpen(token);
             default -> { }
@@ -311,15 +316,7 @@ public abstract class PipesLexerBase extends Lexer {
             Frame frame = frames.peek();
             throw source.error(frame.line, frame.charPositionInLine, "unterminated " + frame.what, true);
         }
-        if (!pendingHereDocs.isEmpty()) {
-            PendingHereDoc hereDoc = pendingHereDocs.get(0);
-            throw missingDelimiterLine(hereDoc);
-        }
-    }
-
-    private RuntimeException missingDelimiterLine(PendingHereDoc hereDoc) {
-        return source.error(hereDoc.line(), hereDoc.charPositionInLine(),
-                "here-document is missing its delimiter line '" + hereDoc.delimiter().text() + "'", true);
+        hereDocs.checkNonePending(source);
     }
 
     private String position(Frame frame) {
@@ -329,34 +326,5 @@ public abstract class PipesLexerBase extends Lexer {
     private Frame current() {
         Frame frame = frames.peek();
         return frame == null ? topLevel : frame;
-    }
-
-    /** Reads each pending here-document's body, line by line, up to its delimiter line. */
-    private void readHereDocBodies() {
-        for (PendingHereDoc hereDoc : pendingHereDocs) {
-            int bodyStart = _input.index();
-            int bodyLine = getLine();
-            StringBuilder body = new StringBuilder();
-            while (true) {
-                if (_input.LA(1) == CharStream.EOF) throw missingDelimiterLine(hereDoc);
-                if (hereDoc.stripTabs()) {
-                    while (_input.LA(1) == '\t') getInterpreter().consume(_input);
-                }
-                StringBuilder line = new StringBuilder();
-                while (_input.LA(1) != CharStream.EOF && _input.LA(1) != '\n') {
-                    line.appendCodePoint(_input.LA(1));
-                    getInterpreter().consume(_input);
-                }
-                boolean newline = _input.LA(1) == '\n';
-                if (newline) getInterpreter().consume(_input);
-                if (line.toString().equals(hereDoc.delimiter().text())) break;
-                body.append(line);
-                if (newline) body.append('\n');
-                else throw missingDelimiterLine(hereDoc);
-            }
-            hereDocBodies.put(hereDoc.operatorStart(), new HereDocBody(hereDoc.delimiter(), hereDoc.stripTabs(),
-                    body.toString(), bodyStart, bodyLine));
-        }
-        pendingHereDocs.clear();
     }
 }

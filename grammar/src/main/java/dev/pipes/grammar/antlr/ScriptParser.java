@@ -74,6 +74,7 @@ public final class ScriptParser {
             });
             parser = new PipesParser(new CommonTokenStream(lexer));
             parser.removeErrorListeners();
+            parser.setSource(source);
             parser.setErrorHandler(new FailFastErrorStrategy(new ErrorMessages(source), sll));
             parser.getInterpreter().setPredictionMode(sll ? PredictionMode.SLL : PredictionMode.LL);
             Spans spans = new Spans(source);

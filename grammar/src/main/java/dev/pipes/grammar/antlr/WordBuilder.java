@@ -30,16 +30,22 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
     }
 
     Word commandWord(PipesParser.CommandWordContext ctx) {
-        List<WordPart> parts = new ArrayList<>();
-        parts.add(visit(ctx.firstWordPart()));
-        for (PipesParser.WordPartContext part : ctx.wordPart()) parts.add(visit(part));
-        return new Word(Tildes.expandPrefix(merge(parts)), spans.of(ctx));
+        return new Word(Tildes.expandPrefix(childParts(ctx)), spans.of(ctx));
+    }
+
+    /** The merged parts built from the rule children of {@code ctx}, in order (tokens skipped). */
+    private List<WordPart> childParts(ParserRuleContext ctx) {
+        List<WordPart> parts = new ArrayList<>(ctx.getChildCount());
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            if (ctx.getChild(i) instanceof ParserRuleContext part) parts.add(visit(part));
+        }
+        return merge(parts);
     }
 
     Word word(PipesParser.WordContext ctx) {
         if (ctx.reservedWord() != null) {
             Span span = spans.of(ctx);
-            return new Word(List.of(new WordPart.Literal(ctx.getText(), span)), span);
+            return new Word(List.of(new WordPart.Literal(ctx.getStart().getText(), span)), span);
         }
         if (ctx.commandWord() != null) return commandWord(ctx.commandWord());
         List<WordPart> parts = new ArrayList<>();
@@ -54,7 +60,7 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
         Span valueSpan = ctx.wordPart().isEmpty()
                 ? spans.emptyAfter(start)
                 : spans.between(ctx.wordPart(0), ctx);
-        Word value = new Word(Tildes.expandPrefix(parts(ctx.wordPart())), valueSpan);
+        Word value = new Word(Tildes.expandAssignmentValue(parts(ctx.wordPart())), valueSpan);
         return new Assignment(prefix.substring(0, prefix.length() - 1), value, spans.of(ctx));
     }
 
@@ -69,7 +75,7 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
 
     @Override
     public WordPart visitFirstLiteral(PipesParser.FirstLiteralContext ctx) {
-        return new WordPart.Literal(ctx.getText(), spans.of(ctx));
+        return new WordPart.Literal(ctx.getStart().getText(), spans.of(ctx));
     }
 
     @Override
@@ -79,7 +85,7 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
 
     @Override
     public WordPart visitLiteral(PipesParser.LiteralContext ctx) {
-        return new WordPart.Literal(ctx.getText(), spans.of(ctx));
+        return new WordPart.Literal(ctx.getStart().getText(), spans.of(ctx));
     }
 
     @Override
@@ -91,17 +97,18 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
 
     @Override
     public WordPart visitSingleQuoted(PipesParser.SingleQuotedContext ctx) {
-        String text = ctx.getText();
+        String text = ctx.getStart().getText();
         return new WordPart.SingleQuoted(text.substring(1, text.length() - 1), spans.of(ctx));
     }
 
     @Override
     public WordPart visitDoubleQuoted(PipesParser.DoubleQuotedContext ctx) {
-        List<WordPart> parts = new ArrayList<>();
-        for (PipesParser.DoubleQuotedPartContext part : ctx.doubleQuotedPart()) {
-            parts.add(part.TEXT() != null
-                    ? new WordPart.Literal(part.getText(), spans.of(part))
-                    : visit(part.quotedOrExpansion()));
+        List<WordPart> parts = new ArrayList<>(ctx.getChildCount());
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            if (!(ctx.getChild(i) instanceof PipesParser.DoubleQuotedPartContext part)) continue;
+            parts.add(part.getChild(0) instanceof ParserRuleContext expansion
+                    ? visit(expansion)
+                    : new WordPart.Literal(part.getStart().getText(), spans.of(part)));
         }
         return new WordPart.DoubleQuoted(merge(parts), spans.of(ctx));
     }
@@ -116,17 +123,17 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
 
     @Override
     public WordPart visitGlob(PipesParser.GlobContext ctx) {
-        return new WordPart.Glob(ctx.getText().charAt(0), spans.of(ctx));
+        return new WordPart.Glob(ctx.getStart().getText().charAt(0), spans.of(ctx));
     }
 
     @Override
     public WordPart visitNamedParameter(PipesParser.NamedParameterContext ctx) {
-        return plainParameter(ctx.getText().substring(1), ctx);
+        return plainParameter(ctx.getStart().getText().substring(1), ctx);
     }
 
     @Override
     public WordPart visitSpecialParameter(PipesParser.SpecialParameterContext ctx) {
-        return plainParameter(ctx.getText().substring(1), ctx);
+        return plainParameter(ctx.getStart().getText().substring(1), ctx);
     }
 
     private WordPart plainParameter(String name, ParserRuleContext ctx) {

@@ -88,9 +88,9 @@ public sealed interface WordPart extends Node {
     }
 
     /**
-     * A tilde prefix at the start of a word or of an assignment value: {@code ~} ({@code user}
-     * empty: $HOME) or {@code ~user}. Only produced when the prefix is unquoted and followed by
-     * {@code /} or the end of the word.
+     * A tilde prefix: {@code ~} ({@code user} empty: $HOME) or {@code ~user}, unquoted, at the start
+     * of a word and followed by {@code /} or the end of the word; in an assignment value also after
+     * each unquoted {@code :} and ended by {@code /}, {@code :} or the end.
      */
     record Tilde(String user, Span span) implements WordPart {
         public Tilde {

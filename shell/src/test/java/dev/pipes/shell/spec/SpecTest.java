@@ -45,7 +45,11 @@ class SpecTest {
 
     @TestFactory
     Stream<DynamicNode> bashAgreesWithTheSpec() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(BASH), "bash is not installed: the spec is not checked against it");
+        if (!Files.isExecutable(BASH)) {
+            String why = "bash is not installed at " + BASH + ": the spec is not checked against it";
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError(why);
+            Assumptions.abort(why);
+        }
         return cases(SpecRunner.process("bash", List.of("bash"), false), "bash");
     }
 
