@@ -2,14 +2,29 @@
 //
 // usage: node autobahn_js_client.js URL REALM json|msgpack caller|callee NAME
 // callee: registers js.add, js.progress, js.slow and interop.shared (roundrobin); prints READY.
-// caller: calls the java.* procedures and prints one line per check. Every line is "KEY json".
+// caller: calls the java.* procedures and prints one line per check.
+// ticket|wampcra (as the role, with NAME = AUTHID:SECRET): joins so and prints WELCOME (or ABORT).
+// Every line is "KEY json".
 const autobahn = require('autobahn');
 
 const [url, realm, serializerName, role, name] = process.argv.slice(2);
 const serializer = serializerName === 'json'
   ? new autobahn.serializer.JSONSerializer() : new autobahn.serializer.MsgpackSerializer();
 const out = (key, value) => process.stdout.write(key + ' ' + JSON.stringify(value) + '\n');
-const connection = new autobahn.Connection({ url, realm, serializers: [serializer], max_retries: 0 });
+const login = role === 'ticket' || role === 'wampcra';
+const [authid, secret] = login ? name.split(':') : [undefined, undefined];
+const connection = new autobahn.Connection(Object.assign(
+  { url, realm, serializers: [serializer], max_retries: 0 },
+  login ? {
+    authmethods: [role],
+    authid,
+    onchallenge: (session, method, extra) => {
+      if (method === 'ticket') return secret;
+      const key = extra.salt
+        ? autobahn.auth_cra.derive_key(secret, extra.salt, extra.iterations, extra.keylen) : secret;
+      return autobahn.auth_cra.sign(key, extra.challenge);
+    },
+  } : {}));
 
 function asArray(v) {
   return Buffer.isBuffer(v) || v instanceof Uint8Array ? Array.from(v) : v;
@@ -62,12 +77,18 @@ async function caller(session) {
   }
 }
 
-connection.onopen = (session) => {
+connection.onopen = (session, details) => {
+  if (login) {
+    out('WELCOME', { authid: details.authid, authrole: details.authrole, authmethod: details.authmethod });
+    connection.close();
+    return;
+  }
   (role === 'callee' ? callee(session) : caller(session).then(() => connection.close()))
     .catch((e) => { out('FAILED', String(e && (e.error || e.stack || e))); process.exit(1); });
 };
 connection.onclose = (reason, details) => {
-  if (role === 'caller') process.exit(0);
+  if (login && details && details.reason && !details.reason.startsWith('wamp.close.')) out('ABORT', details.reason);
+  if (role === 'caller' || login) process.exit(0);
   out('CLOSED', reason);
   process.exit(reason === 'closed' ? 0 : 1);
 };

@@ -2,6 +2,8 @@
 
 usage: autobahn_python_client.py URL REALM json|msgpack caller|callee NAME
 
+ticket|wampcra (as ROLE, with NAME = AUTHID:SECRET): joins with that authentication and prints
+        WELCOME with the authid and authrole the router gave.
 callee: registers py.add, py.progress (progressive results), py.slow (until interrupted) and
         interop.shared (roundrobin, answers NAME); prints READY, then INTERRUPTED when py.slow
         is canceled.
@@ -13,6 +15,7 @@ import json
 import sys
 
 from autobahn.asyncio.wamp import ApplicationRunner, ApplicationSession
+from autobahn.wamp import auth
 from autobahn.wamp.serializer import JsonSerializer, MsgPackSerializer
 from autobahn.wamp.types import CallOptions, RegisterOptions
 
@@ -84,6 +87,33 @@ class Caller(ApplicationSession):
         asyncio.get_event_loop().stop()
 
 
+class Login(ApplicationSession):
+    def onConnect(self):
+        authid = NAME.split(":", 1)[0]
+        self.join(REALM, [ROLE], authid)
+
+    def onChallenge(self, challenge):
+        secret = NAME.split(":", 1)[1]
+        if challenge.method == "ticket":
+            return secret
+        if "salt" in challenge.extra:
+            secret = auth.derive_key(secret, challenge.extra["salt"], challenge.extra["iterations"],
+                                     challenge.extra["keylen"])
+        return auth.compute_wcs(secret, challenge.extra["challenge"])
+
+    async def onJoin(self, details):
+        out("WELCOME", {"authid": details.authid, "authrole": details.authrole, "authmethod": details.authmethod})
+        self.leave()
+
+    def onLeave(self, details):
+        if details.reason not in ("wamp.close.normal", "wamp.close.goodbye_and_out"):
+            out("ABORT", details.reason)
+        self.disconnect()
+
+    def onDisconnect(self):
+        asyncio.get_event_loop().stop()
+
+
 serializer = JsonSerializer() if SERIALIZER == "json" else MsgPackSerializer()
 runner = ApplicationRunner(URL, REALM, serializers=[serializer])
-runner.run(Callee if ROLE == "callee" else Caller)
+runner.run({"callee": Callee, "caller": Caller}.get(ROLE, Login))

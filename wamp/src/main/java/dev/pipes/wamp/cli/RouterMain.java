@@ -31,7 +31,8 @@ public final class RouterMain {
             System.out.print(RouterOptions.USAGE);
             return;
         }
-        WebSocketSettings settings = WebSocketSettings.defaults().withMaxMessageSize(o.maxMessageSize());
+        WebSocketSettings settings = WebSocketSettings.defaults().withMaxMessageSize(o.maxMessageSize())
+                .withIdlePing(java.time.Duration.ofSeconds(o.idlePingSeconds()));
         if (o.tlsCert() != null) {
             settings = settings.withSsl(SslContextBuilder.forServer(o.tlsCert().toFile(), o.tlsKey().toFile()).build());
         }

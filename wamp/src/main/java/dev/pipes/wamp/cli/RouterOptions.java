@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** The command line of {@code pipes-router}, parsed into a value; errors name the offending option. */
 record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMessageSize, Path tlsCert,
-                     Path tlsKey, boolean help) {
+                     Path tlsKey, int idlePingSeconds, boolean help) {
 
     static final String USAGE = """
             usage: pipes-router [options]
@@ -26,6 +26,8 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
               --wampcra REALM:AUTHID:SECRET:ROLE
                                        the same with WAMP-CRA (repeatable)
               --max-message-size BYTES largest WAMP message accepted (default 16777216)
+              --idle-ping SECONDS      ping a connection silent this long, close it after twice
+                                       as long without an answer (default 0: off)
               --tls-cert FILE --tls-key FILE
                                        serve wss:// with this PEM certificate chain and key
               --help                   this text
@@ -38,12 +40,13 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
         int maxMessageSize = 16 * 1024 * 1024;
         Path cert = null;
         Path key = null;
+        int idlePing = 0;
         Map<String, RealmConfig> realms = new LinkedHashMap<>();
         List<String[]> principals = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
-                return new RouterOptions(host, port, List.of(), maxMessageSize, null, null, true);
+                return new RouterOptions(host, port, List.of(), maxMessageSize, null, null, 0, true);
             }
             if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument " + a + " (see --help)");
             if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
@@ -55,6 +58,7 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
                 case "--max-message-size" -> maxMessageSize = intValue(a, v);
                 case "--tls-cert" -> cert = Path.of(v);
                 case "--tls-key" -> key = Path.of(v);
+                case "--idle-ping" -> idlePing = intValue(a, v);
                 case "--ticket", "--wampcra" -> {
                     String[] parts = v.split(":", 4);
                     if (parts.length != 4 || List.of(parts).contains("")) {
@@ -66,6 +70,7 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
             }
         }
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be in 0..65535, got " + port);
+        if (idlePing < 0) throw new IllegalArgumentException("--idle-ping must not be negative");
         if (maxMessageSize < 1024) throw new IllegalArgumentException("--max-message-size must be at least 1024");
         if ((cert == null) != (key == null)) throw new IllegalArgumentException("--tls-cert and --tls-key go together");
         if (realms.isEmpty() && principals.isEmpty()) {
@@ -80,7 +85,7 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
             if (!realm.roles().containsKey(p[4])) realm = realm.withRole(Role.unrestricted(p[4]));
             realms.put(p[1], realm);
         }
-        return new RouterOptions(host, port, List.copyOf(realms.values()), maxMessageSize, cert, key, false);
+        return new RouterOptions(host, port, List.copyOf(realms.values()), maxMessageSize, cert, key, idlePing, false);
     }
 
     private static int intValue(String option, String v) {

@@ -20,6 +20,8 @@ class RouterOptionsTest {
         assertEquals(8080, o.port());
         assertEquals(List.of("realm1"), o.realms().stream().map(RealmConfig::name).toList());
         assertEquals(16 << 20, o.maxMessageSize());
+        assertEquals(0, o.idlePingSeconds());
+        assertEquals(45, RouterOptions.parse(new String[]{"--idle-ping", "45"}, Map.of()).idlePingSeconds());
         RouterOptions env = RouterOptions.parse(new String[0], Map.of("PIPES_ROUTER_PORT", "9000", "PIPES_ROUTER_REALM", "pipes"));
         assertEquals(9000, env.port());
         assertEquals("pipes", env.realms().get(0).name());

@@ -1,6 +1,7 @@
 package dev.pipes.wamp.interop;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +35,11 @@ class AutobahnJsIT {
         try (InteropScenarios s = new InteropScenarios()) {
             s.externalCaller(AutobahnJsIT::start, serializer);
         }
+    }
+
+    @Test
+    void jsAuthenticatesWithTicketAndWampCra() throws Exception {
+        InteropScenarios.logins(AutobahnJsIT::start);
     }
 
     @ParameterizedTest

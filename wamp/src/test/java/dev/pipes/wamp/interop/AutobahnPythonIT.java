@@ -1,6 +1,7 @@
 package dev.pipes.wamp.interop;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,6 +30,11 @@ class AutobahnPythonIT {
         try (InteropScenarios s = new InteropScenarios()) {
             s.externalCaller(AutobahnPythonIT::start, serializer);
         }
+    }
+
+    @Test
+    void pythonAuthenticatesWithTicketAndWampCra() throws Exception {
+        InteropScenarios.logins(AutobahnPythonIT::start);
     }
 
     @ParameterizedTest

@@ -7,7 +7,9 @@ import dev.pipes.wamp.client.Options;
 import dev.pipes.wamp.client.WampClient;
 import dev.pipes.wamp.client.WampException;
 import dev.pipes.wamp.message.WampUris;
+import dev.pipes.wamp.router.Principal;
 import dev.pipes.wamp.router.RealmConfig;
+import dev.pipes.wamp.router.Role;
 import dev.pipes.wamp.router.Router;
 import dev.pipes.wamp.serialization.Serializer;
 import dev.pipes.wamp.serialization.Serializers;
@@ -130,6 +132,37 @@ final class InteropScenarios implements AutoCloseable {
             List<Object> shared = new ArrayList<>();
             for (int i = 0; i < 4; i++) shared.add(caller.call("interop.shared").get(5, TimeUnit.SECONDS).arg(0));
             assertEquals(List.of("ext", "java", "ext", "java"), shared);
+        }
+    }
+
+    /**
+     * The external client joins a realm that requires authentication: ticket, WAMP-CRA and salted
+     * WAMP-CRA as the external library computes them, each principal with its role; a wrong secret
+     * is refused.
+     */
+    static void logins(Launcher launcher) throws Exception {
+        RealmConfig secure = new RealmConfig("realm1", false, "anonymous", Map.of(), Map.of())
+                .withPrincipal(Principal.ticket("alice", "t1", "admin"))
+                .withPrincipal(Principal.wampcra("bob", "b0b", "user"))
+                .withPrincipal(Principal.wampcraSalted("carol", "c4rol", "user", "pepper", 100, 32))
+                .withRole(Role.unrestricted("admin"))
+                .withRole(Role.unrestricted("user"));
+        try (Router router = new Router(List.of(secure));
+             WebSocketServer server = WebSocketServer.start(router, "127.0.0.1", 0, WebSocketSettings.defaults())) {
+            String url = "ws://127.0.0.1:" + server.port() + "/ws";
+            record Login(String method, String credentials, Map<String, Object> expected) {
+            }
+            for (Login login : List.of(
+                    new Login("ticket", "alice:t1", Map.of("authid", "alice", "authrole", "admin", "authmethod", "ticket")),
+                    new Login("wampcra", "bob:b0b", Map.of("authid", "bob", "authrole", "user", "authmethod", "wampcra")),
+                    new Login("wampcra", "carol:c4rol", Map.of("authid", "carol", "authrole", "user", "authmethod", "wampcra")))) {
+                try (ExternalClient c = launcher.start(url, "json", login.method(), login.credentials())) {
+                    assertEquals(login.expected(), c.expect("WELCOME"));
+                }
+            }
+            try (ExternalClient wrong = launcher.start(url, "msgpack", "wampcra", "bob:wrong")) {
+                assertEquals("wamp.error.authentication_failed", wrong.expect("ABORT"));
+            }
         }
     }
 

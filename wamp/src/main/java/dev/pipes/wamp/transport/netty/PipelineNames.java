@@ -4,6 +4,7 @@ package dev.pipes.wamp.transport.netty;
 final class PipelineNames {
     static final String SSL = "ssl";
     static final String FLUSH = "flush-consolidation";
+    static final String IDLE = "idle-detection";
     static final String HTTP_CODEC = "http-codec";
     static final String HTTP_AGGREGATOR = "http-aggregator";
     static final String WEBSOCKET = "websocket-protocol";

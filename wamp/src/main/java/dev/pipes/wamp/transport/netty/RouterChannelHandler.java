@@ -14,8 +14,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,22 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent idle) {
+            // nothing read for a period: ping; nothing for a second one: the peer is dead. A channel
+            // flow control stopped reading is silent by our own choice, not dead.
+            if (!ctx.channel().config().isAutoRead()) return;
+            if (session == null) { // no WebSocket yet: nothing to ping with
+                if (!idle.isFirst()) ctx.close();
+                return;
+            }
+            if (idle.isFirst()) {
+                ctx.writeAndFlush(new PingWebSocketFrame());
+            } else {
+                LOG.debug("closing {}: no answer to a ping", ctx.channel());
+                closeWith(ctx.channel(), WebSocketCloseStatus.POLICY_VIOLATION, "no answer to ping");
+            }
+            return;
+        }
         if (evt instanceof HandshakeComplete hs) {
             Serializer serializer = Serializers.bySubprotocol(hs.selectedSubprotocol()).orElse(null);
             if (serializer == null) {

@@ -13,6 +13,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.util.concurrent.TimeUnit;
 
 import static dev.pipes.wamp.transport.netty.PipelineNames.*;
 
@@ -36,6 +39,9 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline p = ch.pipeline();
         if (settings.ssl() != null) {
             p.addLast(SSL, settings.ssl().newHandler(ch.alloc()));
+        }
+        if (!settings.idlePing().isZero()) {
+            p.addLast(IDLE, new IdleStateHandler(settings.idlePing().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         }
         p.addLast(FLUSH, new FlushConsolidationHandler(256, true));
         p.addLast(HTTP_CODEC, new HttpServerCodec());

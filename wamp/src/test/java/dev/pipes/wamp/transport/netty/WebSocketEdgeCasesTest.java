@@ -97,6 +97,30 @@ class WebSocketEdgeCasesTest {
     }
 
     @Test
+    void aSilentPeerIsPingedAndClosedButALiveIdleClientStays() throws Exception {
+        try (Router r = new Router(List.of(RealmConfig.open("realm1")));
+             WebSocketServer s = WebSocketServer.start(r, "127.0.0.1", 0,
+                     WebSocketSettings.defaults().withIdlePing(java.time.Duration.ofMillis(200)));
+             dev.pipes.wamp.client.WampClient live = dev.pipes.wamp.client.WampClient.create(new WebSocketTransport(
+                     URI.create("ws://127.0.0.1:" + s.port() + "/"), List.of(Serializers.JSON)), "realm1");
+             RawWebSocket dead = new RawWebSocket(URI.create("ws://127.0.0.1:" + s.port() + "/"), "wamp.2.json")) {
+            live.connect().get(5, TimeUnit.SECONDS);
+            dead.send(new TextWebSocketFrame("[1,\"realm1\",{\"roles\":{\"caller\":{}}}]"));
+            assertInstanceOf(WampMessage.Welcome.class, json(dead.next()));
+            dead.channel.config().setAutoRead(false); // reads nothing more, so never answers a ping
+            assertEquals(2, r.sessionCount().get(5, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (r.sessionCount().get(5, TimeUnit.SECONDS) > 1 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, r.sessionCount().get(5, TimeUnit.SECONDS), "the silent peer was closed");
+            Thread.sleep(600); // three more idle periods: the live client answers its pings
+            assertTrue(live.isConnected());
+            assertEquals(1L, live.call("wamp.session.count").get(5, TimeUnit.SECONDS).arg(0));
+        }
+    }
+
+    @Test
     void garbageIsAbortedWithTheReason() throws Exception {
         try (RawWebSocket ws = new RawWebSocket(uri, "wamp.2.json")) {
             ws.send(new TextWebSocketFrame("[1, \"realm1\""));
