@@ -24,6 +24,7 @@ pick_jdk() {
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
       export JAVA_HOME="$home"
       JAVA="$home/bin/java"
+      JAVA_MAJOR=$major
       # Maven's own Guava warns loudly about sun.misc.Unsafe on Java 24+; keep the output readable.
       if [ "$major" -ge 24 ]; then
         export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"

@@ -4,7 +4,7 @@ import dev.pipes.engine.interp.Interpreter;
 import dev.pipes.engine.interp.Options;
 import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.Services;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +47,19 @@ public final class ScriptMode {
         return status[0];
     }
 
+    /** Runs with the embedded services of $PIPES_HOME; their router and agents stop when the shell is done. */
     private static int runHere(String[] args, ShellStreams streams, Path cwd, Map<String, String> environment) {
-        ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(), ServiceDirectory.none());
+        Services services = Services.embedded(environment);
+        try {
+            return runWith(services, args, streams, cwd, environment);
+        } finally {
+            services.close();
+        }
+    }
+
+    private static int runWith(Services services, String[] args, ShellStreams streams, Path cwd,
+                               Map<String, String> environment) {
+        ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(), services);
         int i = 0;
         String command = null;
         for (; i < args.length; i++) {

@@ -15,6 +15,7 @@ final class Builtins {
         VariableBuiltins.register(builtins);
         FlowBuiltins.register(builtins);
         JobBuiltins.register(builtins);
+        ServiceBuiltins.register(builtins);
         builtins.add(new Builtin("read", "read [-r] [-p PROMPT] [-d DELIM] [-n N] [-s] [-t SECONDS] [-u FD] [NAME...]",
                 "read a line from standard input into variables", ReadBuiltin::run));
         builtins.add(new Builtin("getopts", "getopts OPTSTRING NAME [ARGUMENT...]",

@@ -24,7 +24,7 @@ final class CommandResolver {
         if (state.functions.containsKey(name)) return new Stage.Function(argv, assignments, redirects);
         if (builtins.has(name)) return new Stage.Builtin(argv, assignments, redirects);
         Optional<String> service = state.services.lookup(name);
-        if (service.isPresent()) return new Stage.Service(service.get(), argv, redirects);
+        if (service.isPresent()) return new Stage.Service(service.get(), argv, redirects, state.services.placement(service.get()));
         Path found = searchPath(name);
         if (found != null) return fromPath(found, argv, assignments, redirects);
         return new Stage.NotFound(name, argv, redirects, false);

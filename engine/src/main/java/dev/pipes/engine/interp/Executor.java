@@ -148,6 +148,14 @@ final class Executor {
                         .start(stages.subList(i, last + 1), Arrays.asList(applied).subList(i, last + 1), errors);
                 for (int k = i; k <= last; k++) handles[k] = segment.get(k - i);
                 i = last + 1;
+            } else if (stage instanceof Stage.Service && state.services instanceof dev.pipes.engine.service.Services) {
+                // pipes' own services: adjacent service stages stream agent to agent over WAMP
+                int last = i;
+                while (last < n - 1 && stages.get(last + 1) instanceof Stage.Service && applied[last + 1] != null) last++;
+                List<StageHandle> segment = ServiceSegment.start(stages.subList(i, last + 1),
+                        Arrays.asList(applied).subList(i, last + 1), i, state, group, ends, errors);
+                for (int k = i; k <= last; k++) handles[k] = segment.get(k - i);
+                i = last + 1;
             } else if (stage instanceof Stage.Service service) {
                 handles[i] = startService(service, applied[i], state, ends);
                 i++;

@@ -43,7 +43,8 @@ public record Plan(String text, List<Stage> stages, List<Joint> joints, boolean 
             case Stage.LocalCommand c -> line.append(' ').append(c.executable()).append(" argv=").append(quote(c.argv()));
             case Stage.Builtin b -> line.append(' ').append(b.argv().get(0)).append(" argv=").append(quote(b.argv()));
             case Stage.Function f -> line.append(' ').append(f.argv().get(0)).append(" argv=").append(quote(f.argv()));
-            case Stage.Service s -> line.append(' ').append(s.service()).append(" argv=").append(quote(s.argv()));
+            case Stage.Service s -> line.append(' ').append(s.service()).append(" argv=").append(quote(s.argv()))
+                    .append(" runs as ").append(s.placement());
             case Stage.Compound c -> line.append(": ").append(firstLine(c.text()));
             case Stage.Assignments a -> line.append(' ').append(new java.util.TreeMap<>(a.assignments()));
             case Stage.NotFound n -> line.append(' ').append(n.name());

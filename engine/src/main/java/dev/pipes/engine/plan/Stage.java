@@ -62,10 +62,14 @@ public sealed interface Stage {
     }
 
     /** A service (the services issue): resolved by a runtime, joined to its neighbours over WAMP. */
-    record Service(String service, List<String> argv, List<RedirectPlan> redirects) implements Stage {
+    record Service(String service, List<String> argv, List<RedirectPlan> redirects, String placement) implements Stage {
         public Service {
             argv = List.copyOf(argv);
             redirects = List.copyOf(redirects);
+        }
+
+        public Service(String service, List<String> argv, List<RedirectPlan> redirects) {
+            this(service, argv, redirects, "no runtime");
         }
 
         public String kind() {

@@ -10,6 +10,11 @@ public interface ServiceDirectory {
     /** The service a command name stands for, if any. */
     Optional<String> lookup(String name);
 
+    /** Where a service's stages run, as {@code explain} shows it. */
+    default String placement(String service) {
+        return "no runtime";
+    }
+
     static ServiceDirectory none() {
         return name -> Optional.empty();
     }

@@ -1,0 +1,88 @@
+package dev.pipes.engine.interp;
+
+import dev.pipes.engine.service.BuildCommand;
+import dev.pipes.engine.service.ServiceSpec;
+import dev.pipes.engine.service.Services;
+import java.util.List;
+
+/** build and services: the builtins of the service registry (the logic lives in dev.pipes.engine.service). */
+final class ServiceBuiltins {
+    private ServiceBuiltins() {}
+
+    static void register(Builtins b) {
+        b.add(new Builtin("build", BuildCommand.USAGE,
+                "register an executable as a service (kept under $PIPES_HOME; building again replaces it)",
+                ServiceBuiltins::build));
+        b.add(new Builtin("services", "services [remove NAME...]", "list the services, or remove some",
+                ServiceBuiltins::services));
+    }
+
+    private static Services services(BuiltinContext ctx, String name) {
+        if (ctx.state.services instanceof Services s) return s;
+        ctx.fail(name, "services are not available in this shell");
+        return null;
+    }
+
+    private static int build(BuiltinContext ctx, List<String> args) {
+        Services services = services(ctx, "build");
+        if (services == null) return 1;
+        ServiceSpec spec;
+        try {
+            spec = BuildCommand.parse(args.subList(1, args.size()), ctx.state.cwd);
+        } catch (IllegalArgumentException e) {
+            ctx.interpreter.error("build: " + e.getMessage());
+            Io.err(ctx.state, "usage: " + BuildCommand.USAGE);
+            return 2;
+        }
+        try {
+            boolean replaced = services.registry().build(spec);
+            ctx.println((replaced ? "rebuilt " : "built ") + spec.name() + " from " + spec.executable());
+            String shadow = ctx.state.functions.containsKey(spec.name()) ? "function"
+                    : ctx.interpreter.builtins().has(spec.name()) ? "builtin" : null;
+            if (shadow != null) {
+                Io.err(ctx.state, "pipesh: build: note: the " + shadow + " " + spec.name()
+                        + " comes first when the name is resolved; run the service as " + spec.name() + "@1");
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            return ctx.fail("build", e.getMessage());
+        }
+    }
+
+    private static int services(BuiltinContext ctx, List<String> args) {
+        Services services = services(ctx, "services");
+        if (services == null) return 1;
+        if (args.size() > 1) {
+            if (!args.get(1).equals("remove") || args.size() < 3) {
+                ctx.interpreter.error("services: unexpected argument '" + args.get(1) + "'");
+                Io.err(ctx.state, "usage: services [remove NAME...]");
+                return 2;
+            }
+            int status = 0;
+            for (String name : args.subList(2, args.size())) {
+                try {
+                    if (!services.registry().remove(name)) status = ctx.fail("services", name + ": no such service");
+                } catch (IllegalArgumentException e) {
+                    status = ctx.fail("services", e.getMessage());
+                }
+            }
+            return status;
+        }
+        List<ServiceSpec> all;
+        try {
+            all = services.registry().all();
+        } catch (RuntimeException e) {
+            return ctx.fail("services", e.getMessage());
+        }
+        if (all.isEmpty()) return 0;
+        int width = Math.max(4, all.stream().mapToInt(s -> s.name().length()).max().orElse(4));
+        ctx.println(String.format("%-" + width + "s  %-5s  %8s  %s", "NAME", "INPUT", "REPLICAS", "EXECUTABLE"));
+        for (ServiceSpec spec : all) {
+            String line = String.format("%-" + width + "s  %-5s  %8d  %s", spec.name(), spec.input().wire(), spec.replicas(),
+                    spec.executable());
+            if (!spec.description().isEmpty()) line += "  # " + spec.description();
+            ctx.println(line);
+        }
+        return 0;
+    }
+}

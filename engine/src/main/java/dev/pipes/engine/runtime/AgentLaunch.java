@@ -1,0 +1,9 @@
+package dev.pipes.engine.runtime;
+
+import java.nio.file.Path;
+
+/**
+ * What a runtime needs to start the agent of one stage instance. With {@code nativeAgent} the
+ * executable is itself an agent (it speaks the stream protocol); otherwise pipes' agent wraps it.
+ */
+public record AgentLaunch(String stageId, String service, Path executable, boolean nativeAgent) {}

@@ -1,0 +1,100 @@
+package dev.pipes.engine.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded configuration store: one file per key under a directory ($PIPES_HOME/store), each
+ * written to a temporary file and renamed into place, so a crash never leaves half a value and
+ * values survive restarts.
+ */
+public final class FileConfigStore implements ConfigStore {
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+
+    private final Path root;
+
+    public FileConfigStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        try {
+            return Optional.of(Files.readString(file(key), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key + " from the store " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void put(String key, String value) {
+        Path target = file(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
+            Files.writeString(temp, value, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + key + " to the store " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean delete(String key) {
+        try {
+            return Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + key + " from the store " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SortedMap<String, String> list(String prefix) {
+        if (!prefix.endsWith("/")) throw new IllegalArgumentException("a prefix ends with '/': " + prefix);
+        SortedMap<String, String> out = new TreeMap<>();
+        Path dir = file(prefix.substring(0, prefix.length() - 1));
+        if (!Files.isDirectory(dir)) return out;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(".") || !Files.isRegularFile(entry)) continue;
+                get(prefix + name).ifPresent(v -> out.put(prefix + name, v));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + prefix + " in the store " + root + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private Path file(String key) {
+        Path path = root;
+        for (String segment : key.split("/", -1)) {
+            if (!SEGMENT.matcher(segment).matches()) {
+                throw new IllegalArgumentException("invalid key '" + key + "': segment '" + segment + "'");
+            }
+            path = path.resolve(segment);
+        }
+        return path;
+    }
+}

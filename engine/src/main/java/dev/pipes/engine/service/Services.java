@@ -1,0 +1,163 @@
+package dev.pipes.engine.service;
+
+import dev.pipes.engine.runtime.EmbeddedRouter;
+import dev.pipes.engine.runtime.LocalProcessRuntime;
+import dev.pipes.engine.runtime.Runtime;
+import dev.pipes.engine.stream.StreamProtocol;
+import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.wamp.client.WampClient;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The services of a shell: the registry that {@code build} and {@code services} use and command
+ * resolution looks in, and what runs service stages (a runtime, the router, the shell's own WAMP
+ * client). The router starts lazily, on the first pipeline with a service.
+ */
+public final class Services implements ServiceDirectory, AutoCloseable {
+    /** Block size for replicated stages, overridable per pipeline with the variable of this name. */
+    public static final String BLOCK_SIZE_VARIABLE = "PIPES_BLOCK_SIZE";
+    public static final long DEFAULT_BLOCK_SIZE = 1024 * 1024;
+    private static final AtomicLong PIPELINES = new AtomicLong();
+
+    private final ServiceRegistry registry;
+    private final LocalProcessRuntime.Link link;
+    private EmbeddedRouter router;
+    private Runtime runtime;
+    private WampClient shell;
+
+    public Services(ServiceRegistry registry, LocalProcessRuntime.Link link) {
+        this.registry = registry;
+        this.link = link;
+    }
+
+    /** Chooses how agents of the embedded runtime reach the router: {@code websocket} (default) or {@code memory}. */
+    public static final String LINK_VARIABLE = "PIPES_AGENT_LINK";
+
+    /** The embedded services of {@code home} ($PIPES_HOME): the store is {@code home/store}. */
+    public static Services embedded(Path home) {
+        return new Services(new ServiceRegistry(new FileConfigStore(home.resolve("store"))), LocalProcessRuntime.Link.WEBSOCKET);
+    }
+
+    /**
+     * The embedded services of a shell started with {@code environment}: $PIPES_HOME (default
+     * ~/.pipes), agents over loopback WebSocket unless $PIPES_AGENT_LINK is {@code memory}.
+     */
+    public static Services embedded(Map<String, String> environment) {
+        LocalProcessRuntime.Link link = "memory".equals(environment.get(LINK_VARIABLE))
+                ? LocalProcessRuntime.Link.IN_MEMORY : LocalProcessRuntime.Link.WEBSOCKET;
+        return new Services(new ServiceRegistry(new FileConfigStore(home(environment).resolve("store"))), link);
+    }
+
+    /** $PIPES_HOME, or ~/.pipes. */
+    public static Path home(Map<String, String> environment) {
+        String home = environment.get("PIPES_HOME");
+        if (home != null && !home.isEmpty()) return Path.of(home);
+        return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".pipes");
+    }
+
+    public ServiceRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public Optional<String> lookup(String name) {
+        Optional<ServiceRef> ref = ServiceRef.parse(name);
+        if (ref.isEmpty()) return Optional.empty();
+        try {
+            return registry.find(ref.get().name()).map(spec -> ref.get().toString());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a corrupt entry is reported by `services`, not by every command lookup
+        }
+    }
+
+    @Override
+    public String placement(String service) {
+        String transport = link == LocalProcessRuntime.Link.WEBSOCKET ? "loopback WebSocket" : "the in-memory transport";
+        Optional<ServiceSpec> spec = ServiceRef.parse(service).flatMap(ref -> {
+            try {
+                return registry.find(ref.name()).map(s -> new ServiceSpec(s.name(), s.executable(), s.input(),
+                        ref.replicasOr(s.replicas()), s.description(), s.nativeAgent()));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+        int replicas = spec.map(ServiceSpec::replicas).orElse(1);
+        boolean nativeAgent = spec.map(ServiceSpec::nativeAgent).orElse(false);
+        String what = nativeAgent ? "a local process that is its own stage agent" : "a local process wrapped by a stage agent";
+        if (replicas > 1) what = replicas + " replicas, each " + what;
+        return what + " (WAMP client over " + transport + "; embedded runtime)";
+    }
+
+    /** Resolves a stage as the plan named it; an error message when the service is gone. */
+    public ServiceStage resolve(String reference, List<String> argv, StageIo io) {
+        ServiceRef ref = ServiceRef.parse(reference)
+                .orElseThrow(() -> new IllegalArgumentException(reference + ": not a service name"));
+        ServiceSpec spec = registry.find(ref.name())
+                .orElseThrow(() -> new IllegalArgumentException(ref.name() + ": no such service (was it removed?)"));
+        return new ServiceStage(ref, spec, argv, io);
+    }
+
+    /** A started run of service stages: each stage's status, and the pipeline to cancel. */
+    public record Started(List<CompletableFuture<Integer>> statuses, ServicePipeline pipeline) {}
+
+    /** Starts adjacent service stages with the shell's working directory and exported environment. */
+    public Started start(List<ServiceStage> stages, Path cwd, Map<String, String> environment, Consumer<String> errors) {
+        WampClient client = shellClient();
+        String id = "p" + PIPELINES.incrementAndGet() + "_" + Long.toHexString(System.nanoTime() & 0xffffff);
+        PipelineContext context = new PipelineContext(id, client, errors, cwd, environment);
+        ServicePipeline pipeline = new ServicePipeline(context, runtime(), blockSize(environment));
+        return new Started(pipeline.start(stages), pipeline);
+    }
+
+    private static long blockSize(Map<String, String> environment) {
+        String value = environment.get(BLOCK_SIZE_VARIABLE);
+        if (value == null) return DEFAULT_BLOCK_SIZE;
+        try {
+            long size = Long.parseLong(value.strip());
+            return size > 0 ? size : DEFAULT_BLOCK_SIZE;
+        } catch (NumberFormatException e) {
+            return DEFAULT_BLOCK_SIZE;
+        }
+    }
+
+    private synchronized EmbeddedRouter router() {
+        if (router == null) router = EmbeddedRouter.start();
+        return router;
+    }
+
+    private synchronized Runtime runtime() {
+        if (runtime == null) runtime = new LocalProcessRuntime(this::router, link);
+        return runtime;
+    }
+
+    private synchronized WampClient shellClient() {
+        if (shell == null || !shell.isConnected()) {
+            WampClient client = router().client(router().inMemoryTransport());
+            try {
+                client.connect().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot join the embedded router: " + e.getMessage(), e);
+            }
+            shell = client;
+        }
+        return shell;
+    }
+
+    /** Stops the agents, the shell's client and the router. */
+    @Override
+    public synchronized void close() {
+        if (runtime != null) runtime.close();
+        if (shell != null) shell.leave();
+        if (router != null) router.close();
+        runtime = null;
+        shell = null;
+        router = null;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.pipes.engine.service;
+
+import dev.pipes.engine.interp.Interpreter;
+import dev.pipes.engine.interp.ShellState;
+import dev.pipes.engine.runtime.LocalProcessRuntime;
+import dev.pipes.engine.world.Channel;
+import dev.pipes.engine.world.FdTable;
+import dev.pipes.engine.world.ProcessLauncher;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A pipesh interpreter with embedded services in a temporary $PIPES_HOME, its outputs captured. */
+final class ServiceShell implements AutoCloseable {
+    final Path dir;
+    final Services services;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Interpreter interpreter;
+
+    ServiceShell(Path dir) {
+        this(dir, LocalProcessRuntime.Link.WEBSOCKET, InputStream.nullInputStream(), null);
+    }
+
+    ServiceShell(Path dir, LocalProcessRuntime.Link link, InputStream in, OutputStream stdout) {
+        this.dir = dir;
+        this.services = new Services(new ServiceRegistry(new FileConfigStore(dir.resolve("home/store"))), link);
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("HOME", dir.toString());
+        env.put("PIPES_HOME", dir.resolve("home").toString());
+        OutputStream target = stdout == null ? out : stdout;
+        FdTable fds = FdTable.of(Channel.Stream.reading(in, "stdin"), Channel.Stream.writing(target, "stdout"),
+                Channel.Stream.writing(err, "stderr"));
+        ShellState state = new ShellState(env, dir, fds, ProcessLauncher.os(), services);
+        this.interpreter = new Interpreter(state);
+    }
+
+    static ServiceShell withInput(Path dir, String input) {
+        return new ServiceShell(dir, LocalProcessRuntime.Link.WEBSOCKET,
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), null);
+    }
+
+    int run(String text) {
+        return interpreter.runText(text, "test");
+    }
+
+    ShellState state() {
+        return interpreter.state();
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    void resetOutput() {
+        out.reset();
+        err.reset();
+    }
+
+    /** Writes an executable shell script {@code name} in the test directory and returns its path. */
+    Path script(String name, String body) {
+        Path file = dir.resolve(name);
+        try {
+            Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** Writes a script and builds it as service {@code name} (extra build options after the path). */
+    void service(String name, String body, String... options) {
+        script(name + ".sh", body);
+        int status = run("build " + name + " ./" + name + ".sh " + String.join(" ", options));
+        if (status != 0) throw new IllegalStateException("build " + name + " failed: " + err());
+        resetOutput();
+    }
+
+    @Override
+    public void close() {
+        services.close();
+    }
+}
