@@ -1,25 +1,32 @@
 package dev.pipes.shell.repl.jline;
 
-import dev.pipes.completions.ServiceCatalog;
+import dev.pipes.completions.RegistryServiceCatalog;
 import dev.pipes.completions.scripts.CompletionScript;
 import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.Services;
 import dev.pipes.shell.repl.EngineSession;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** What Main calls for the interactive shell and for {@code pipesh --completion SHELL}. */
 public final class InteractiveMain {
     private InteractiveMain() {}
 
-    /** The interactive shell on the process's terminal, with the real interpreter. */
+    /**
+     * The interactive shell on the process's terminal, with the real interpreter and the embedded
+     * services of $PIPES_HOME (their router starts on first use; it and the agents stop when the
+     * shell exits). Completion and highlighting read the same registry that {@code build} writes.
+     */
     public static int run(FdTable nativeStdio, PrintStream err) {
-        ShellState state = new ShellState(System.getenv(), Path.of("").toAbsolutePath(), nativeStdio,
-                ProcessLauncher.os(), ServiceDirectory.none());
-        // Services do not exist yet: completion offers none until a real catalog is wired in here.
-        return InteractiveShell.run(new EngineSession(state), ServiceCatalog.empty(), err);
+        Map<String, String> environment = System.getenv();
+        try (Services services = Services.embedded(environment)) {
+            ShellState state = new ShellState(environment, Path.of("").toAbsolutePath(), nativeStdio,
+                    ProcessLauncher.os(), services);
+            return InteractiveShell.run(new EngineSession(state), new RegistryServiceCatalog(services.registry()), err);
+        }
     }
 
     /** {@code pipesh --completion bash|zsh|fish}: prints the completion script of pipesh for that shell. */
