@@ -135,7 +135,6 @@ public final class EngineSession implements ShellSession {
      */
     @Override
     public boolean backgroundForeground() {
-        Job job;
         synchronized (this) {
             Entry entry = foreground;
             if (entry == null || entry.outcome.isDone()) return false;
@@ -143,13 +142,14 @@ public final class EngineSession implements ShellSession {
             List<Long> pids = entry.group.livePids();
             long pid = pids.isEmpty() ? SYNTHETIC_PIDS.incrementAndGet() : pids.get(pids.size() - 1);
             entry.jobStatuses = new CompletableFuture<>();
-            job = entry.state.jobs.add(entry.text.strip(), pid, entry.group, entry.jobStatuses);
+            Job job = entry.state.jobs.add(entry.text.strip(), pid, entry.group, entry.jobStatuses);
             entry.job = job;
             foreground = null; // a Ctrl-C from now on is not for the job
+            // What bash prints for a job that goes on in the background (bg); queued before run
+            // returns, so that the loop prints it before the very next prompt.
+            pendingNotices.add("[" + job.id() + "]+ " + job.command() + " &");
             entry.outcome.complete(null);
         }
-        // what bash prints for a job that goes on in the background (bg)
-        pendingNotices.add("[" + job.id() + "]+ " + job.command() + " &");
         return true;
     }
 
