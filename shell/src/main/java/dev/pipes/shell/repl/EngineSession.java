@@ -74,8 +74,6 @@ public final class EngineSession implements ShellSession {
             int status = 1;
             try {
                 status = runner.runText(entry, "pipesh");
-                // Ctrl-C gives 130 (128 + SIGINT) as in sh, whatever the stopped stages returned
-                if (group.killed()) status = 130;
             } finally {
                 group.remove(Thread.currentThread());
                 finished(running, status);
@@ -107,10 +105,13 @@ public final class EngineSession implements ShellSession {
 
     private synchronized void finished(Entry entry, int status) {
         if (entry.jobStatuses == null) {
+            // Ctrl-C gives 130 (128 + SIGINT) as in sh, whatever the stopped stages returned
+            if (entry.group.killed()) status = 130;
             entry.state.lastStatus = status;
             entry.outcome.complete(status);
         } else {
-            entry.jobStatuses.complete(List.of(entry.group.killed() && status == 0 ? 143 : status));
+            // kill %N: 143 (128 + SIGTERM), as for a job started with &
+            entry.jobStatuses.complete(List.of(entry.group.killed() ? 143 : status));
         }
     }
 
