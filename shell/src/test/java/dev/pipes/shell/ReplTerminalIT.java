@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplTerminalIT {
     private static final long TIMEOUT_MS = 20_000;
+    /** {@code jobs -l}: {@code [1]+ PID Running  sleep 100 &}. */
+    private static final Pattern RUNNING_JOB = Pattern.compile("\\[1]\\+ (\\d+) Running +sleep 100 &");
 
     @TempDir
     Path home;
@@ -65,6 +70,26 @@ class ReplTerminalIT {
         keys("C-c");
         keys("echo loop stopped with $?", "Enter");
         awaitScreen(s -> lines(s).contains("loop stopped with 130"), "Ctrl-C stopping a loop run by the shell itself");
+
+        keys("sleep 100", "Enter");
+        Thread.sleep(700);
+        keys("C-z");
+        // the terminal's own echo of ^Z may land before the notice on the same line
+        awaitScreen(s -> lines(s).stream().anyMatch(l -> l.endsWith("[1]+ sleep 100 &")),
+                "Ctrl-Z sending sleep 100 to the background");
+        keys("echo prompt is back", "Enter");
+        awaitScreen(s -> lines(s).contains("prompt is back"), "the prompt coming back at once after Ctrl-Z");
+        keys("jobs -l", "Enter");
+        awaitScreen(s -> RUNNING_JOB.matcher(s).find(), "jobs listing the backgrounded sleep as running");
+        Matcher job = RUNNING_JOB.matcher(screen());
+        assertTrue(job.find());
+        ProcessHandle sleep = ProcessHandle.of(Long.parseLong(job.group(1))).orElseThrow();
+        assertTrue(sleep.isAlive(), "the backgrounded sleep keeps running");
+        keys("kill %1", "Enter");
+        sleep.onExit().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        keys("echo after kill", "Enter");
+        awaitScreen(s -> s.lines().anyMatch(l -> l.matches("\\[1]\\+  Terminated +sleep 100")),
+                "the notice of the killed job before the next prompt");
 
         keys("C-r", "one two");
         awaitScreen(s -> s.contains("echo one two three | wordcount"), "Ctrl-R finding the earlier entry");

@@ -28,6 +28,18 @@ public final class JobTable {
         return job;
     }
 
+    /**
+     * Makes this table list exactly the jobs of {@code other}: the shell takes over the jobs of an
+     * entry that went on as a background job (Ctrl-Z), the jobs it had started included.
+     */
+    public void replaceWith(JobTable other) {
+        List<Job> theirs = other.all();
+        synchronized (this) {
+            jobs.clear();
+            for (Job job : theirs) jobs.put(job.id(), job);
+        }
+    }
+
     public synchronized List<Job> all() {
         return new ArrayList<>(jobs.values());
     }

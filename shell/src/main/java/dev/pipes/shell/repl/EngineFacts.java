@@ -12,15 +12,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The interpreter's state as completion, highlighting and the prompt see it (read live, never copied). */
 final class EngineFacts implements ShellFacts {
-    private final ShellState state;
+    /** The shell's state can be replaced (an entry sent to the background keeps the old one). */
+    private final Supplier<ShellState> current;
     /** The builtins never change while the shell runs: read their definitions once. */
     private final List<CommandSpec> builtins;
 
-    EngineFacts(ShellState state) {
-        this.state = state;
+    EngineFacts(Supplier<ShellState> current) {
+        this.current = current;
         this.builtins = BuiltinCatalog.standard().stream()
                 .map(b -> UsageLine.toSpec(b.name(), b.usage(), b.summary()))
                 .toList();
@@ -33,13 +35,13 @@ final class EngineFacts implements ShellFacts {
 
     @Override
     public Collection<String> functions() {
-        return state.functions.keySet();
+        return current.get().functions.keySet();
     }
 
     @Override
     public Collection<String> variables() {
         List<String> names = new ArrayList<>();
-        state.variables.visible().forEach((name, variable) -> {
+        current.get().variables.visible().forEach((name, variable) -> {
             if (variable.value() != null) names.add(name);
         });
         return names;
@@ -47,18 +49,18 @@ final class EngineFacts implements ShellFacts {
 
     @Override
     public Optional<String> variable(String name) {
-        return Optional.ofNullable(state.variables.get(name));
+        return Optional.ofNullable(current.get().variables.get(name));
     }
 
     @Override
     public List<NamedEntry> jobs() {
         List<NamedEntry> jobs = new ArrayList<>();
-        for (Job job : state.jobs.all()) jobs.add(new NamedEntry(Integer.toString(job.id()), job.command()));
+        for (Job job : current.get().jobs.all()) jobs.add(new NamedEntry(Integer.toString(job.id()), job.command()));
         return jobs;
     }
 
     @Override
     public Path workingDirectory() {
-        return state.cwd;
+        return current.get().cwd;
     }
 }

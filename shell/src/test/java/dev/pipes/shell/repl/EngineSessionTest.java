@@ -112,4 +112,91 @@ class EngineSessionTest {
         session.run("history");
         assertEquals("one\n    1  ls earlier\n    2  echo one\n    3  history\n", out.toString(StandardCharsets.UTF_8));
     }
+
+    /** Runs the entry as the REPL does, sends it to the background after a moment, and returns once run returned. */
+    private void runAndBackground(EngineSession session, String entry) throws Exception {
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> session.run(entry));
+        Thread.sleep(400);
+        assertTrue(session.backgroundForeground(), "the entry runs in the foreground");
+        assertEquals(0, running.get(2, TimeUnit.SECONDS), "run returns at once, as bg does");
+        assertFalse(session.backgroundForeground(), "nothing runs in the foreground any more");
+    }
+
+    /** This test's own sleep processes, told apart from other tests' by their duration. */
+    private static List<ProcessHandle> sleeps(String duration) {
+        return ProcessHandle.current().descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/sleep")).orElse(false))
+                .filter(h -> h.info().arguments().map(a -> List.of(a).equals(List.of(duration))).orElse(false))
+                .filter(ProcessHandle::isAlive).toList();
+    }
+
+    private static List<String> awaitNotices(EngineSession session) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> notices = session.takeJobNotices();
+        while (notices.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            notices = session.takeJobNotices();
+        }
+        return notices;
+    }
+
+    @Test
+    void ctrlZTurnsTheForegroundPipelineIntoAJobThatKillStops() throws Exception {
+        EngineSession session = session();
+        runAndBackground(session, "sleep 31 | cat");
+        assertEquals(List.of("[1]+ sleep 31 | cat &"), session.takeJobNotices());
+        List<ProcessHandle> sleeping = sleeps("31");
+        assertEquals(1, sleeping.size(), "the sleep goes on: " + sleeping);
+        assertEquals(1, session.runningJobs());
+        assertEquals(List.of(new NamedEntry("1", "sleep 31 | cat")), session.facts().jobs());
+        session.run("jobs");
+        assertTrue(out.toString(StandardCharsets.UTF_8).matches("\\[1]\\+  Running +sleep 31 \\| cat &\n"),
+                out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, session.run("kill %1"));
+        assertTrue(sleeping.get(0).onExit().get(10, TimeUnit.SECONDS) != null);
+        List<String> notices = awaitNotices(session);
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).matches("\\[1]\\+  Terminated +sleep 31 \\| cat"), notices.get(0));
+        assertEquals(List.of(), sleeps("31"), "no process is left behind");
+        assertEquals(0, session.runningJobs());
+    }
+
+    @Test
+    void aBackgroundedLoopIsStoppedByKillBetweenItsCommands() throws Exception {
+        EngineSession session = session();
+        runAndBackground(session, "while true; do sleep 0.13; done");
+        session.takeJobNotices();
+        assertEquals(0, session.run("kill %1"));
+        assertEquals(143, session.run("wait %1"), "a killed job's status, as for a job started with &");
+        assertEquals(0, session.runningJobs());
+        Thread.sleep(300);
+        assertEquals(List.of(), sleeps("0.13"), "the loop starts nothing more");
+    }
+
+    @Test
+    void aBackgroundedEntryFinishesAsAJobAndItsChangesStayInTheJob() throws Exception {
+        EngineSession session = session();
+        session.run("X=before");
+        runAndBackground(session, "X=during; sleep 1; X=after; cd /; (exit 3)");
+        assertEquals(List.of("[1]+ X=during; sleep 1; X=after; cd /; (exit 3) &"), session.takeJobNotices());
+        assertEquals(0, session.lastStatus());
+        List<String> notices = awaitNotices(session);
+        assertEquals(1, notices.size(), notices.toString());
+        assertTrue(notices.get(0).matches("\\[1]\\+  Exit 3 +X=during.*"), notices.get(0));
+        assertEquals("before", session.facts().variable("X").orElseThrow(), "as after ( entry ) &");
+        assertEquals(cwd, session.facts().workingDirectory());
+        assertEquals(0, session.run("echo $X"));
+        assertEquals("before\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void fgAndWaitWaitForABackgroundedEntryAndGiveItsStatus() throws Exception {
+        EngineSession session = session();
+        runAndBackground(session, "sleep 1; (exit 4)");
+        assertEquals(4, session.run("fg %1"));
+        assertEquals("sleep 1; (exit 4)\n", out.toString(StandardCharsets.UTF_8));
+        runAndBackground(session, "sleep 1; (exit 5)");
+        assertEquals(5, session.run("wait %1"));
+        assertEquals(0, session.runningJobs());
+    }
 }
