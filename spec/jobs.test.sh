@@ -45,8 +45,9 @@ echo $x
 
 #### kill a job
 sleep 30 &
+pid=$!
 kill %1
-wait %1
+wait $pid
 echo $?
 ## stdout: 143
 
@@ -131,9 +132,12 @@ echo $?
 ## END
 
 #### kill -9 a job
+# wait on the pid, not %1: bash may reap a killed job and forget %1 before `wait` runs, while it
+# must remember the status of $! (POSIX), so this form is exact in both shells
 sleep 5 &
+pid=$!
 kill -9 %1
-wait %1
+wait $pid
 echo $?
 ## stdout: 137
 
