@@ -52,6 +52,13 @@ class ReplTerminalIT {
         start();
         awaitScreen(s -> s.contains("embedded"), "the first prompt");
 
+        keys("build shout /usr/bin/tr --description 'translates characters'", "Enter");
+        awaitScreen(s -> s.contains("built shout"), "build registering the service");
+        keys("echo one two three | sho", "Tab");
+        awaitScreen(s -> s.contains("| shout"), "Tab completing the service shout");
+        keys(" a-z A-Z", "Enter");
+        awaitScreen(s -> lines(s).contains("ONE TWO THREE"), "the service's output, streamed over WAMP");
+
         keys("wordcount() { wc -w; }", "Enter");
         keys("echo one two three | wordc", "Tab");
         awaitScreen(s -> s.contains("| wordcount"), "Tab completing the function wordcount");
