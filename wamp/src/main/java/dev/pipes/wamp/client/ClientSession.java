@@ -159,15 +159,9 @@ final class ClientSession implements Connection.Listener {
     }
 
     CompletableFuture<Object> register(String procedure, Options.Register options, InvocationHandler handler) {
-        CompletableFuture<Object> f = new CompletableFuture<>();
-        if (state != State.ESTABLISHED) {
-            f.completeExceptionally(notEstablished());
-            return f;
-        }
-        long request = request();
-        requests.put(request, f);
-        send(new Register(request, options.toWire(), procedure));
-        return f.thenApply(regId -> {
+        // checked here too, so that this failure is not wrapped by thenApply below
+        if (state != State.ESTABLISHED) return CompletableFuture.failedFuture(notEstablished());
+        return simpleRequest(r -> new Register(r, options.toWire(), procedure)).thenApply(regId -> {
             registrations.put((Long) regId, new Registered(procedure, handler));
             return regId;
         });
@@ -179,15 +173,8 @@ final class ClientSession implements Connection.Listener {
     }
 
     CompletableFuture<Object> subscribe(String topic, Options.Subscribe options, EventHandler handler) {
-        CompletableFuture<Object> f = new CompletableFuture<>();
-        if (state != State.ESTABLISHED) {
-            f.completeExceptionally(notEstablished());
-            return f;
-        }
-        long request = request();
-        requests.put(request, f);
-        send(new Subscribe(request, options.toWire(), topic));
-        return f.thenApply(subId -> {
+        if (state != State.ESTABLISHED) return CompletableFuture.failedFuture(notEstablished());
+        return simpleRequest(r -> new Subscribe(r, options.toWire(), topic)).thenApply(subId -> {
             subscriptions.computeIfAbsent((Long) subId, k -> new Subscribed(topic, new ArrayList<>())).handlers().add(handler);
             return subId;
         });
