@@ -1,6 +1,5 @@
 package dev.pipes.grammar;
 
-import dev.pipes.grammar.ast.AndOr;
 import dev.pipes.grammar.ast.Assignment;
 import dev.pipes.grammar.ast.BraceGroup;
 import dev.pipes.grammar.ast.CaseCommand;
@@ -11,7 +10,6 @@ import dev.pipes.grammar.ast.FunctionDefinition;
 import dev.pipes.grammar.ast.IfCommand;
 import dev.pipes.grammar.ast.ListItem;
 import dev.pipes.grammar.ast.LoopCommand;
-import dev.pipes.grammar.ast.Pipeline;
 import dev.pipes.grammar.ast.Redirect;
 import dev.pipes.grammar.ast.SimpleCommand;
 import dev.pipes.grammar.ast.Subshell;
@@ -24,8 +22,7 @@ import java.util.List;
  * a command on one line (jobs, prompts). Only for trees without here-documents, whose bodies need
  * lines of their own; {@link Printer} decides.
  */
-final class OneLinePrinter {
-    private final StringBuilder out = new StringBuilder();
+final class OneLinePrinter extends CommandPrinter {
 
     private OneLinePrinter() {}
 
@@ -53,23 +50,8 @@ final class OneLinePrinter {
         }
     }
 
-    private void andOr(AndOr andOr) {
-        pipeline(andOr.first());
-        for (AndOr.Link link : andOr.rest()) {
-            out.append(' ').append(link.connector().text()).append(' ');
-            pipeline(link.pipeline());
-        }
-    }
-
-    private void pipeline(Pipeline pipeline) {
-        if (pipeline.negated()) out.append("! ");
-        for (int i = 0; i < pipeline.commands().size(); i++) {
-            if (i > 0) out.append(" | ");
-            command(pipeline.commands().get(i));
-        }
-    }
-
-    private void command(Command command) {
+    @Override
+    void command(Command command) {
         switch (command) {
             case SimpleCommand simple -> simple(simple);
             case Subshell subshell -> {

@@ -27,8 +27,7 @@ import java.util.List;
  * spaces, here-document bodies right after the line that opened them. For every tree the parser
  * builds, {@code Parser.parse(Printer.print(tree))} equals the tree apart from spans.
  */
-public final class Printer {
-    private final StringBuilder out = new StringBuilder();
+public final class Printer extends CommandPrinter {
     /** Here-documents opened on the current line, written out at its end. */
     private final List<Redirect.HereDoc> pendingHereDocs = new ArrayList<>();
     private int indent;
@@ -91,23 +90,8 @@ public final class Printer {
         if (item.background()) out.append(" &");
     }
 
-    private void andOr(AndOr andOr) {
-        pipeline(andOr.first());
-        for (AndOr.Link link : andOr.rest()) {
-            out.append(' ').append(link.connector().text()).append(' ');
-            pipeline(link.pipeline());
-        }
-    }
-
-    private void pipeline(Pipeline pipeline) {
-        if (pipeline.negated()) out.append("! ");
-        for (int i = 0; i < pipeline.commands().size(); i++) {
-            if (i > 0) out.append(" | ");
-            command(pipeline.commands().get(i));
-        }
-    }
-
-    private void command(Command command) {
+    @Override
+    void command(Command command) {
         switch (command) {
             case SimpleCommand simple -> simple(simple);
             case Subshell subshell -> {
