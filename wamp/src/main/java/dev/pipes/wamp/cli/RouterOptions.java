@@ -34,9 +34,6 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
             Environment: PIPES_ROUTER_PORT and PIPES_ROUTER_REALM give defaults for --port and --realm.
             """;
 
-    private static final java.util.Set<String> OPTIONS_WITH_VALUES = java.util.Set.of("--port", "--host", "--realm",
-            "--max-message-size", "--tls-cert", "--tls-key", "--idle-ping", "--ticket", "--wampcra");
-
     static RouterOptions parse(String[] args, Map<String, String> env) {
         String host = "0.0.0.0";
         int port = intValue("PIPES_ROUTER_PORT", env.getOrDefault("PIPES_ROUTER_PORT", "8080"));
@@ -52,25 +49,25 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
                 return new RouterOptions(host, port, List.of(), maxMessageSize, null, null, 0, true);
             }
             if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument " + a + " (see --help)");
-            if (!OPTIONS_WITH_VALUES.contains(a)) throw new IllegalArgumentException("unknown option " + a + " (see --help)");
-            if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
-            String v = args[++i];
+            // every option takes a value; which options exist is said once, by the switch
+            String next = i + 1 < args.length ? args[++i] : null;
             switch (a) {
-                case "--port" -> port = intValue(a, v);
-                case "--host" -> host = v;
-                case "--realm" -> realms.put(v, RealmConfig.open(v));
-                case "--max-message-size" -> maxMessageSize = intValue(a, v);
-                case "--tls-cert" -> cert = Path.of(v);
-                case "--tls-key" -> key = Path.of(v);
-                case "--idle-ping" -> idlePing = intValue(a, v);
+                case "--port" -> port = intValue(a, value(a, next));
+                case "--host" -> host = value(a, next);
+                case "--realm" -> realms.put(value(a, next), RealmConfig.open(next));
+                case "--max-message-size" -> maxMessageSize = intValue(a, value(a, next));
+                case "--tls-cert" -> cert = Path.of(value(a, next));
+                case "--tls-key" -> key = Path.of(value(a, next));
+                case "--idle-ping" -> idlePing = intValue(a, value(a, next));
                 case "--ticket", "--wampcra" -> {
+                    String v = value(a, next);
                     String[] parts = v.split(":", 4);
                     if (parts.length != 4 || List.of(parts).contains("")) {
                         throw new IllegalArgumentException(a + " wants REALM:AUTHID:SECRET:ROLE, got " + v);
                     }
                     principals.add(new String[]{a, parts[0], parts[1], parts[2], parts[3]});
                 }
-                default -> throw new IllegalStateException("an option without a case: " + a);
+                default -> throw new IllegalArgumentException("unknown option " + a + " (see --help)");
             }
         }
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be in 0..65535, got " + port);
@@ -90,6 +87,11 @@ record RouterOptions(String host, int port, List<RealmConfig> realms, int maxMes
             realms.put(p[1], realm);
         }
         return new RouterOptions(host, port, List.copyOf(realms.values()), maxMessageSize, cert, key, idlePing, false);
+    }
+
+    private static String value(String option, String v) {
+        if (v == null) throw new IllegalArgumentException(option + " needs a value");
+        return v;
     }
 
     private static int intValue(String option, String v) {
