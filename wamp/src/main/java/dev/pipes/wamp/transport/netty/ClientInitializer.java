@@ -5,13 +5,10 @@ import dev.pipes.wamp.serialization.Serializer;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.flush.FlushConsolidationHandler;
 
 import java.net.URI;
@@ -52,8 +49,8 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(HTTP_CODEC, new HttpClientCodec());
         p.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(64 * 1024));
         String offered = serializers.stream().map(Serializer::subprotocol).collect(Collectors.joining(","));
-        p.addLast(WEBSOCKET, new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(
-                uri, WebSocketVersion.V13, offered, false, new DefaultHttpHeaders(), settings.maxMessageSize()), false));
+        p.addLast(WEBSOCKET, new WebSocketClientProtocolHandler(
+                FrameMasking.forUri(uri).handshaker(uri, offered, settings.maxMessageSize()), false));
         p.addLast(FRAME_AGGREGATOR, new WebSocketFrameAggregator(settings.maxMessageSize()));
         p.addLast(WAMP_SESSION, new ClientChannelHandler(serializers, listener, connected));
     }
