@@ -60,13 +60,15 @@ public final class StreamPump {
     /** Copies until the end of {@code in}; ends the stream only when {@code finish} (else more may follow). */
     public static Outcome copy(InputStream in, StreamWriter out, boolean finish) {
         try {
+            // one buffer to read into; each chunk handed over is a copy of what was read (a copy
+            // of an array is not zeroed first, a new array is: that made the copy the cheaper way)
+            byte[] buffer = new byte[StreamProtocol.CHUNK];
             while (true) {
-                byte[] buffer = new byte[StreamProtocol.CHUNK];
                 int n = in.read(buffer);
                 if (n < 0) break;
                 n = gather(in, buffer, n);
                 if (n == 0) continue;
-                out.write(n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
+                out.write(Arrays.copyOf(buffer, n));
             }
             if (finish) out.finish();
             return Outcome.COMPLETE;

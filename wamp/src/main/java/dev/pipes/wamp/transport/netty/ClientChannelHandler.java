@@ -46,7 +46,7 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
                 return;
             }
-            ctx.pipeline().addBefore(ctx.name(), PipelineNames.WAMP_CODEC, new WampFrameCodec(serializer));
+            WampFrameCodec.install(ctx, serializer);
             connected.complete(new ChannelConnection(ctx.channel()));
         } else if (evt == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
             connected.completeExceptionally(new IllegalStateException("WebSocket handshake timed out"));

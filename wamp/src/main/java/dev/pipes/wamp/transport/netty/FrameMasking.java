@@ -1,12 +1,10 @@
 package dev.pipes.wamp.transport.netty;
 
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.websocketx.RandomWebSocketFrameMaskGenerator;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker13;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameMaskGenerator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 
 import java.net.InetAddress;
@@ -46,8 +44,7 @@ enum FrameMasking {
 
     /** The encoder of the frames a client sends. */
     WebSocketFrameEncoder encoder() {
-        WebSocketFrameMaskGenerator keys = this == ZERO_KEY ? () -> 0 : RandomWebSocketFrameMaskGenerator.INSTANCE;
-        return new WebSocket08FrameEncoder(keys);
+        return this == ZERO_KEY ? new ZeroKeyFrameEncoder() : new WebSocket08FrameEncoder(true);
     }
 
     private static boolean isLoopback(String host) {

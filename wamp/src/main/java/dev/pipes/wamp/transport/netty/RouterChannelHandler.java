@@ -63,7 +63,7 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
                         "no WAMP subprotocol negotiated: offer wamp.2.json or wamp.2.msgpack");
                 return;
             }
-            ctx.pipeline().addBefore(ctx.name(), PipelineNames.WAMP_CODEC, new WampFrameCodec(serializer));
+            WampFrameCodec.install(ctx, serializer);
             session = router.attach(new ChannelPeer(ctx.channel(), serializer));
         }
         super.userEventTriggered(ctx, evt);

@@ -27,6 +27,7 @@ public final class WebSocketServer implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, WebSocketSettings.readBuffers())
                 .childHandler(new ServerInitializer(router, settings))
                 .bind(host, port).sync().channel();
         return new WebSocketServer(ch);

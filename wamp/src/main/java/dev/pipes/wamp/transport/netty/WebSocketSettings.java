@@ -1,5 +1,7 @@
 package dev.pipes.wamp.transport.netty;
 
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 
 import java.time.Duration;
@@ -16,6 +18,15 @@ public record WebSocketSettings(int maxMessageSize, int lowWaterMark, int highWa
 
     public static WebSocketSettings defaults() {
         return new WebSocketSettings(DEFAULT_MAX_MESSAGE_SIZE, 256 * 1024, 1024 * 1024, null, Duration.ZERO);
+    }
+
+    /**
+     * How much one socket read takes: little to start with and while messages are small, growing up
+     * to 1 MiB while a peer streams large messages (the default stops at 64 KiB: eight reads and as
+     * many pipeline passes for each 512 KiB data call).
+     */
+    static RecvByteBufAllocator readBuffers() {
+        return new AdaptiveRecvByteBufAllocator(64, 16 * 1024, 1024 * 1024);
     }
 
     public WebSocketSettings withMaxMessageSize(int bytes) {

@@ -82,6 +82,7 @@ public final class WebSocketTransport implements Transport {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, WebSocketSettings.readBuffers())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(settings.lowWaterMark(), settings.highWaterMark()))
                 .handler(new ClientInitializer(uri, serializers, settings, listener, connected))
