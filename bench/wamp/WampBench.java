@@ -4,6 +4,7 @@ import dev.pipes.wamp.client.Options;
 import dev.pipes.wamp.client.WampClient;
 import dev.pipes.wamp.serialization.Serializer;
 import dev.pipes.wamp.serialization.Serializers;
+import dev.pipes.wamp.transport.netty.IoTransport;
 import dev.pipes.wamp.transport.netty.WebSocketTransport;
 
 import java.io.BufferedReader;
@@ -58,6 +59,7 @@ public class WampBench {
     }
 
     public static void main(String[] args) throws Exception {
+        IoTransport.useProductionSettings();
         URI url = URI.create(args[0]);
         Path python = Path.of(args[1]);
         double seconds = Double.parseDouble(args[2]);
@@ -69,7 +71,7 @@ public class WampBench {
                 tcp.perSecond(), tcp.p50us(), tcp.p99us());
 
         // the callee on its own I/O thread, as a service in another process would be
-        var calleeGroup = new io.netty.channel.MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
+        var calleeGroup = new io.netty.channel.MultiThreadIoEventLoopGroup(1, IoTransport.handlerFactory());
         WampClient callee = WampClient.create(new WebSocketTransport(url, List.of(Serializers.MSGPACK),
                 dev.pipes.wamp.transport.netty.WebSocketSettings.defaults(), calleeGroup), "realm1");
         callee.connect().get(5, TimeUnit.SECONDS);

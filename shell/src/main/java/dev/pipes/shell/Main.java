@@ -1,5 +1,6 @@
 package dev.pipes.shell;
 
+import dev.pipes.wamp.transport.netty.IoTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -10,6 +11,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        IoTransport.useProductionSettings();
         int status = run(args, System.out, System.err);
         System.out.flush();
         System.err.flush();

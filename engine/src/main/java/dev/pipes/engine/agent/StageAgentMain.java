@@ -5,6 +5,7 @@ import dev.pipes.wamp.client.Credentials;
 import dev.pipes.wamp.client.ReconnectPolicy;
 import dev.pipes.wamp.client.WampClient;
 import dev.pipes.wamp.serialization.Serializers;
+import dev.pipes.wamp.transport.netty.IoTransport;
 import dev.pipes.wamp.transport.netty.WebSocketTransport;
 import java.net.URI;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class StageAgentMain {
     private StageAgentMain() {}
 
     public static void main(String[] args) {
+        IoTransport.useProductionSettings();
         System.exit(run(args));
     }
 

@@ -10,12 +10,12 @@ import dev.pipes.wamp.router.RealmConfig;
 import dev.pipes.wamp.router.Router;
 import dev.pipes.wamp.serialization.Serializers;
 import dev.pipes.wamp.transport.memory.InMemoryTransport;
+import dev.pipes.wamp.transport.netty.IoTransport;
 import dev.pipes.wamp.transport.netty.WebSocketServer;
 import dev.pipes.wamp.transport.netty.WebSocketSettings;
 import dev.pipes.wamp.transport.netty.WebSocketTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class EmbeddedRouter implements AutoCloseable {
         try {
             WebSocketServer server = WebSocketServer.start(router, "127.0.0.1", 0, WebSocketSettings.defaults());
             EventLoopGroup clients = new MultiThreadIoEventLoopGroup(2,
-                    new DefaultThreadFactory("pipes-agent-io", true), NioIoHandler.newFactory());
+                    new DefaultThreadFactory("pipes-agent-io", true), IoTransport.handlerFactory());
             return new EmbeddedRouter(router, ticket, server, clients);
         } catch (InterruptedException e) {
             router.close();

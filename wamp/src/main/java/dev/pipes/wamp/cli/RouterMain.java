@@ -2,6 +2,7 @@ package dev.pipes.wamp.cli;
 
 import dev.pipes.wamp.router.RealmConfig;
 import dev.pipes.wamp.router.Router;
+import dev.pipes.wamp.transport.netty.IoTransport;
 import dev.pipes.wamp.transport.netty.WebSocketServer;
 import dev.pipes.wamp.transport.netty.WebSocketSettings;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -19,6 +20,7 @@ public final class RouterMain {
     }
 
     public static void main(String[] args) throws Exception {
+        IoTransport.useProductionSettings();
         RouterOptions o;
         try {
             o = RouterOptions.parse(args, System.getenv());

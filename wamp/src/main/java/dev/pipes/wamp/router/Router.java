@@ -1,10 +1,10 @@
 package dev.pipes.wamp.router;
 
+import dev.pipes.wamp.transport.netty.IoTransport;
 import dev.pipes.wamp.message.WampUris;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class Router implements AutoCloseable {
     /** With {@code autoCreateRealms}, HELLO for an unknown realm creates it as an open realm. */
     public Router(List<RealmConfig> realms, boolean autoCreateRealms) {
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("wamp-router"),
-                NioIoHandler.newFactory());
+                IoTransport.handlerFactory());
         this.loop = group.next();
         this.autoCreateRealms = autoCreateRealms;
         for (RealmConfig r : realms) {

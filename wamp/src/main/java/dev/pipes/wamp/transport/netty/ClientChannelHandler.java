@@ -96,11 +96,15 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private record ChannelConnection(Channel channel) implements Connection {
+    private record ChannelConnection(Channel channel, ReadSwitch reads) implements Connection {
+        ChannelConnection(Channel channel) {
+            this(channel, new ReadSwitch(channel));
+        }
+
         @Override public void send(WampMessage message) { channel.writeAndFlush(message, channel.voidPromise()); }
         @Override public void close() { channel.close(); }
         @Override public boolean isWritable() { return channel.isWritable(); }
-        @Override public void setReading(boolean reading) { channel.config().setAutoRead(reading); }
+        @Override public void setReading(boolean reading) { reads.set(reading); }
         @Override public Executor executor() { return channel.eventLoop(); }
         @Override public boolean inExecutor() { return channel.eventLoop().inEventLoop(); }
     }

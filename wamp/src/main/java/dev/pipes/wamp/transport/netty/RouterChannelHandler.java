@@ -120,11 +120,15 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** The router's view of this channel. */
-    private record ChannelPeer(Channel channel, Serializer serializer) implements Peer {
+    private record ChannelPeer(Channel channel, Serializer serializer, ReadSwitch reads) implements Peer {
+        ChannelPeer(Channel channel, Serializer serializer) {
+            this(channel, serializer, new ReadSwitch(channel));
+        }
+
         @Override public void send(WampMessage message) { channel.writeAndFlush(message, channel.voidPromise()); }
         @Override public void close() { channel.flush(); channel.close(); }
         @Override public boolean isWritable() { return channel.isWritable(); }
-        @Override public void setReading(boolean reading) { channel.config().setAutoRead(reading); }
+        @Override public void setReading(boolean reading) { reads.set(reading); }
         @Override public String describe() {
             return "websocket " + channel.remoteAddress() + " " + serializer.subprotocol();
         }

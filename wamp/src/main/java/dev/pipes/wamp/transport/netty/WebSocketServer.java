@@ -4,7 +4,6 @@ import dev.pipes.wamp.router.Router;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 import java.net.InetSocketAddress;
 
@@ -24,7 +23,7 @@ public final class WebSocketServer implements AutoCloseable {
             throws InterruptedException {
         Channel ch = new ServerBootstrap()
                 .group(router.group())
-                .channel(NioServerSocketChannel.class)
+                .channel(IoTransport.serverChannel(router.group()))
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, WebSocketSettings.readBuffers())

@@ -8,8 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -66,7 +64,7 @@ public final class WebSocketTransport implements Transport {
             synchronized (WebSocketTransport.class) {
                 if (sharedGroup == null) {
                     sharedGroup = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                            new DefaultThreadFactory("wamp-client", true), NioIoHandler.newFactory());
+                            new DefaultThreadFactory("wamp-client", true), IoTransport.handlerFactory());
                 }
             }
         }
@@ -79,7 +77,7 @@ public final class WebSocketTransport implements Transport {
         int port = uri.getPort() > 0 ? uri.getPort() : "wss".equals(uri.getScheme()) ? 443 : 80;
         new Bootstrap()
                 .group(group)
-                .channel(NioSocketChannel.class)
+                .channel(IoTransport.socketChannel(group))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, WebSocketSettings.readBuffers())

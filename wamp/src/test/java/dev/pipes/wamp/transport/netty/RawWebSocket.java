@@ -6,7 +6,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -29,7 +28,7 @@ final class RawWebSocket implements AutoCloseable {
 
     RawWebSocket(URI uri, String subprotocol) throws Exception {
         CompletableFuture<Void> handshake = new CompletableFuture<>();
-        channel = new Bootstrap().group(WebSocketTransport.shared()).channel(NioSocketChannel.class)
+        channel = new Bootstrap().group(WebSocketTransport.shared()).channel(IoTransport.socketChannel(WebSocketTransport.shared()))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
