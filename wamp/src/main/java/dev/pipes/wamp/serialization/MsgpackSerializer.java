@@ -8,7 +8,9 @@ import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
+import org.msgpack.core.buffer.ArrayBufferInput;
 import org.msgpack.core.buffer.MessageBuffer;
+import org.msgpack.core.buffer.OutputStreamBufferOutput;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,6 +31,19 @@ import java.util.Map;
 public final class MsgpackSerializer implements Serializer {
     public static final String SUBPROTOCOL = "wamp.2.msgpack";
     private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(512);
+    /**
+     * A packer and an unpacker per thread, reused for every message: making them (and their buffers)
+     * anew cost more than packing a small call. A message that fails half-way drops its thread's pair.
+     */
+    private static final byte[] EMPTY = new byte[0];
+    private static final ThreadLocal<Codec> CODECS = ThreadLocal.withInitial(Codec::new);
+
+    private static final class Codec {
+        final OutputStreamBufferOutput output = new OutputStreamBufferOutput(OutputStream.nullOutputStream(), 512);
+        final MessagePacker packer = PACKER.newPacker(output);
+        final ArrayBufferInput input = new ArrayBufferInput(EMPTY);
+        final MessageUnpacker unpacker = MessagePack.DEFAULT_UNPACKER_CONFIG.newUnpacker(input);
+    }
 
     @Override
     public String subprotocol() {
@@ -42,8 +57,16 @@ public final class MsgpackSerializer implements Serializer {
 
     @Override
     public void encode(WampMessage message, OutputStream out) throws IOException {
-        try (MessagePacker packer = PACKER.newPacker(out)) {
-            write(packer, message.toFields());
+        Codec codec = CODECS.get();
+        boolean done = false;
+        try {
+            codec.output.reset(out);
+            write(codec.packer, message.toFields());
+            codec.packer.flush();
+            codec.output.reset(OutputStream.nullOutputStream()); // holds no caller's stream in between
+            done = true;
+        } finally {
+            if (!done) CODECS.remove(); // its buffer may hold part of the failed message
         }
     }
 
@@ -82,10 +105,19 @@ public final class MsgpackSerializer implements Serializer {
     @Override
     public WampMessage decode(byte[] data, int offset, int length) {
         // always an array underneath: the Reader takes strings and binaries from it in place
-        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(data, offset, length)) {
-            return decode(u, length);
+        Codec codec = CODECS.get();
+        boolean done = false;
+        try {
+            codec.input.reset(data, offset, length);
+            codec.unpacker.reset(codec.input);
+            WampMessage message = decode(codec.unpacker, length);
+            codec.input.reset(EMPTY); // holds no caller's array in between
+            done = true;
+            return message;
         } catch (IOException e) {
             throw new ProtocolViolation("wamp.2.msgpack: " + e.getMessage(), e);
+        } finally {
+            if (!done) CODECS.remove();
         }
     }
 
