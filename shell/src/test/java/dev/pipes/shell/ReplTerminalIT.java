@@ -59,6 +59,20 @@ class ReplTerminalIT {
         keys(" a-z A-Z", "Enter");
         awaitScreen(s -> lines(s).contains("ONE TWO THREE"), "the service's output, streamed over WAMP");
 
+        keys("shout a-z A-Z", "Enter"); // the service reads what is typed on the terminal
+        Thread.sleep(500);
+        keys("typed words", "Enter", "C-d");
+        awaitScreen(s -> lines(s).contains("TYPED WORDS"), "a service reading the terminal until Ctrl-D");
+        keys("build quick /bin/echo", "Enter");
+        keys("quick did not read", "Enter"); // its input is the terminal, but it never reads it
+        awaitScreen(s -> {
+            List<String> l = lines(s);
+            int at = l.indexOf("did not read");
+            return at >= 0 && at + 1 < l.size() && l.get(at + 1).startsWith("embedded");
+        }, "a service that ignores its input, then the prompt");
+        keys("echo typed after it", "Enter");
+        awaitScreen(s -> lines(s).contains("typed after it"), "the next line reaching the shell, not the ended pipeline");
+
         keys("wordcount() { wc -w; }", "Enter");
         keys("echo one two three | wordc", "Tab");
         awaitScreen(s -> s.contains("| wordcount"), "Tab completing the function wordcount");

@@ -81,7 +81,8 @@ final class ServiceSegment {
         for (int k = 0; k < n; k++) {
             Redirections.Applied a = applied.get(k);
             CompletableFuture<Integer> status = started.statuses().get(k).whenComplete((s, e) -> release(a, ends));
-            handles.add(StageHandle.of(status, -1));
+            // reported once the pipeline's feeders stopped reading (the terminal, say)
+            handles.add(StageHandle.of(status.thenCombine(started.pipeline().feedersStopped(), (s, v) -> s), -1));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(started.statuses().toArray(CompletableFuture[]::new));
         Thread watcher = Thread.ofPlatform().daemon().name("pipes-service-watch").unstarted(() -> {

@@ -31,9 +31,11 @@ public final class ServicePipeline {
     private final long blockSize;
     private final List<AgentHandle> agents = new CopyOnWriteArrayList<>();
     private final List<StreamReader> readers = new CopyOnWriteArrayList<>();
+    private static final long FEEDER_STOP_MILLIS = 200;
     private final List<Thread> feeders = new CopyOnWriteArrayList<>();
     private final List<ReplicatedStage> replicated = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private final CompletableFuture<Void> feedersStopped = new CompletableFuture<>();
 
     ServicePipeline(PipelineContext context, Runtime runtime, long blockSize) {
         this.context = context;
@@ -136,8 +138,31 @@ public final class ServicePipeline {
                 feed("feed " + stage.displayName(), () -> StreamPump.run(from.in(), writer));
             }
         }
-        CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> cleanUp());
+        CompletableFuture<Void> all = CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new));
+        all.whenComplete((v, e) -> cleanUp());
         return statuses;
+    }
+
+    /**
+     * Completes once every stage has ended and no feeder reads any more. The shell reports the
+     * pipeline done only then: what it reads next from its terminal must not go to a pipeline
+     * that has ended.
+     */
+    public CompletableFuture<Void> feedersStopped() {
+        return feedersStopped;
+    }
+
+    /** Interrupts the feeders and waits a moment for each (a read of a pipe cannot be interrupted). */
+    private void stopFeeders() {
+        feeders.forEach(Thread::interrupt);
+        for (Thread feeder : feeders) {
+            try {
+                feeder.join(FEEDER_STOP_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void startAgents(List<ServiceStage> stages) throws IOException {
@@ -190,6 +215,8 @@ public final class ServicePipeline {
     }
 
     private synchronized void cleanUp() {
+        stopFeeders();
+        feedersStopped.complete(null);
         if (finished.isDone()) return;
         for (AgentHandle agent : agents) agent.stop();
         for (StreamReader reader : readers) reader.close();

@@ -14,12 +14,23 @@ public final class NativeStreams {
     private static final FileOutputStream STDOUT = new FileOutputStream(FileDescriptor.out);
     private static final FileOutputStream STDERR = new FileOutputStream(FileDescriptor.err);
     private static final boolean PROC_FD = Files.isDirectory(Path.of("/proc/self/fd"));
+    private static volatile InputStream standardInput = STDIN;
 
     private NativeStreams() {}
 
     public static InputStream input(int fd) {
-        if (fd == 0) return STDIN;
+        if (fd == 0) return standardInput;
         throw new IllegalArgumentException("descriptor " + fd + " is not readable");
+    }
+
+    /**
+     * What builtins and service stages read as the shell's descriptor 0. The interactive shell
+     * reads its terminal through the line editor's input, whose reads can be interrupted and which
+     * keeps for the editor what a stopped reader left unread: a read of descriptor 0 itself cannot
+     * be interrupted, and a reader that outlived its pipeline would swallow the next line typed.
+     */
+    public static void useStandardInput(InputStream in) {
+        standardInput = in;
     }
 
     public static OutputStream output(int fd) {

@@ -3,10 +3,13 @@ package dev.pipes.engine.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipes.engine.runtime.LocalProcessRuntime;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -208,5 +211,50 @@ class ServicePipelineTest {
         assertEquals("AAA\n", Files.readString(dir.resolve("a.out")));
         assertEquals("BBB\n", Files.readString(dir.resolve("b.out")));
         assertEquals("     1\taaa\n", Files.readString(dir.resolve("c.out")));
+    }
+
+    @Test
+    void aFeederStillWaitingForInputStopsWhenThePipelineEnds() throws Exception {
+        // the shell's input as a terminal would be: nothing typed yet, a read that waits
+        TypedInput typed = new TypedInput();
+        Files.createDirectories(dir.resolve("t"));
+        try (ServiceShell withTerminal = new ServiceShell(dir.resolve("t"), LocalProcessRuntime.Link.WEBSOCKET, typed, null)) {
+            withTerminal.service("ignores", "echo done");
+            assertEquals(0, withTerminal.run("ignores"));
+            assertEquals("done\n", withTerminal.out());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (typed.readers.get() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
+            assertEquals(0, typed.readers.get(), "no feeder waits for input after the pipeline ended");
+            typed.lines.add("the next command\n".getBytes(StandardCharsets.UTF_8));
+            Thread.sleep(200);
+            assertEquals(1, typed.lines.size(), "the line typed next is left for the shell");
+        }
+    }
+
+    /** Input that arrives only when a test adds it; a waiting read ends when its thread is interrupted. */
+    private static final class TypedInput extends java.io.InputStream {
+        final java.util.concurrent.BlockingQueue<byte[]> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public int read() throws java.io.IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            readers.incrementAndGet();
+            try {
+                byte[] line = lines.take();
+                int n = Math.min(len, line.length);
+                System.arraycopy(line, 0, b, off, n);
+                return n;
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException("interrupted");
+            } finally {
+                readers.decrementAndGet();
+            }
+        }
     }
 }

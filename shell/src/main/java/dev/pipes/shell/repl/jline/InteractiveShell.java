@@ -4,6 +4,7 @@ import dev.pipes.completions.Completer;
 import dev.pipes.completions.PathCommands;
 import dev.pipes.completions.ServiceCatalog;
 import dev.pipes.completions.spec.SpecLoader;
+import dev.pipes.engine.world.NativeStreams;
 import dev.pipes.shell.repl.CommandKinds;
 import dev.pipes.shell.repl.Continuation;
 import dev.pipes.shell.repl.Highlighter;
@@ -66,6 +67,7 @@ public final class InteractiveShell {
         List<String> earlier = new ArrayList<>();
         for (History.Entry entry : reader.getHistory()) earlier.add(entry.line());
         session.rememberEarlier(earlier);
+        NativeStreams.useStandardInput(new TerminalInput());
         Repl repl = new Repl(new TerminalEntryReader(reader), session, Prompts.ofProcess(), err);
         // While an entry runs, Ctrl-C and Ctrl-Z reach the shell as signals (the terminal is
         // then in its normal mode); while the user types, JLine turns Ctrl-C into an exception.
