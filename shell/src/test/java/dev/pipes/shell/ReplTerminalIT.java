@@ -72,6 +72,17 @@ class ReplTerminalIT {
         }, "a service that ignores its input, then the prompt");
         keys("echo typed after it", "Enter");
         awaitScreen(s -> lines(s).contains("typed after it"), "the next line reaching the shell, not the ended pipeline");
+        keys("build first /usr/bin/head", "Enter");
+        keys("first -n 1", "Enter"); // reads one line of the terminal, then closes its input
+        Thread.sleep(500);
+        keys("only this line", "Enter");
+        awaitScreen(s -> lines(s).stream().filter("only this line"::equals).count() == 2, "head -n 1 as a service");
+        keys("read answer; echo \"read: $answer\"", "Enter");
+        Thread.sleep(300);
+        keys("forty two", "Enter");
+        awaitScreen(s -> lines(s).contains("read: forty two"), "the read builtin reading the terminal");
+        keys("echo the prompt has it", "Enter");
+        awaitScreen(s -> lines(s).contains("the prompt has it"), "the next lines reaching the shell whole");
 
         keys("wordcount() { wc -w; }", "Enter");
         keys("echo one two three | wordc", "Tab");

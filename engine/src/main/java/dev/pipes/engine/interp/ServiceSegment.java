@@ -112,7 +112,7 @@ final class ServiceSegment {
     private static InputStream input(Channel channel, Executor.PipeEnds ends) {
         InputStream in = switch (channel) {
             case null -> null;
-            case Channel.Native nat -> nat.fd() == 0 ? NativeStreams.input(0) : null;
+            case Channel.Native nat -> nat.fd() == 0 ? NativeStreams.streamedInput() : null;
             case Channel.Stream stream -> stream.in();
             case Channel.OpenFile file -> file.handle().in();
             case Channel.PipeEnd end -> ends.stream(end).in();

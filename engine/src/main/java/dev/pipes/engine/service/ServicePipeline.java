@@ -9,7 +9,9 @@ import dev.pipes.engine.stream.StreamPump;
 import dev.pipes.engine.stream.StreamReader;
 import dev.pipes.engine.stream.StreamSink;
 import dev.pipes.engine.stream.StreamWriter;
+import dev.pipes.engine.world.StoppableInput;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +118,7 @@ public final class ServicePipeline {
             ServiceStage stage = stages.get(k);
             if (stage.replicas() > 1) {
                 ReplicatedStage rs = replicated.get(next++);
-                if (stage.io().stdin() instanceof StageIo.FromStream from) feed("feed " + stage.displayName(), () -> rs.feed(from.in()));
+                if (stage.io().stdin() instanceof StageIo.FromStream from) feed("feed " + stage.displayName(), from.in(), () -> rs.feed(from.in()));
                 statuses.add(rs.status());
                 continue;
             }
@@ -135,7 +137,7 @@ public final class ServicePipeline {
             statuses.add(status);
             if (stage.io().stdin() instanceof StageIo.FromStream from) {
                 StreamWriter writer = new StreamWriter(context.shell, inputUri[k]);
-                feed("feed " + stage.displayName(), () -> StreamPump.run(from.in(), writer));
+                feed("feed " + stage.displayName(), from.in(), () -> StreamPump.run(from.in(), writer));
             }
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new));
@@ -201,8 +203,15 @@ public final class ServicePipeline {
         }
     }
 
-    private void feed(String name, Runnable body) {
-        Thread thread = Thread.ofPlatform().daemon().name("pipes-" + name).start(body);
+    /** Copies {@code in} into the pipeline on a thread of its own; a stoppable input stops when the copy ends. */
+    private void feed(String name, InputStream in, Runnable body) {
+        Thread thread = Thread.ofPlatform().daemon().name("pipes-" + name).start(() -> {
+            try {
+                body.run();
+            } finally {
+                if (in instanceof StoppableInput stoppable) stoppable.stopReading(); // e.g. the stage closed its input
+            }
+        });
         feeders.add(thread);
     }
 

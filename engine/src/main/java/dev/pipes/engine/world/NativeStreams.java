@@ -14,23 +14,28 @@ public final class NativeStreams {
     private static final FileOutputStream STDOUT = new FileOutputStream(FileDescriptor.out);
     private static final FileOutputStream STDERR = new FileOutputStream(FileDescriptor.err);
     private static final boolean PROC_FD = Files.isDirectory(Path.of("/proc/self/fd"));
-    private static volatile InputStream standardInput = STDIN;
+    private static volatile InputStream streamedInput = STDIN;
 
     private NativeStreams() {}
 
     public static InputStream input(int fd) {
-        if (fd == 0) return standardInput;
+        if (fd == 0) return STDIN;
         throw new IllegalArgumentException("descriptor " + fd + " is not readable");
     }
 
     /**
-     * What builtins and service stages read as the shell's descriptor 0. The interactive shell
-     * reads its terminal through the line editor's input, whose reads can be interrupted and which
-     * keeps for the editor what a stopped reader left unread: a read of descriptor 0 itself cannot
-     * be interrupted, and a reader that outlived its pipeline would swallow the next line typed.
+     * Descriptor 0 for a thread that copies it into a pipeline (the input of a service stage). Such
+     * a copy can outlive its pipeline: a read of a terminal cannot be interrupted, so the thread
+     * would take the next line typed at the prompt. The interactive shell therefore installs a
+     * reader that can be stopped ({@link StoppableInput}); builtins read descriptor 0 itself
+     * ({@link #input}), a byte at a time, and never read past what they need.
      */
-    public static void useStandardInput(InputStream in) {
-        standardInput = in;
+    public static InputStream streamedInput() {
+        return streamedInput;
+    }
+
+    public static void useStreamedInput(InputStream in) {
+        streamedInput = in;
     }
 
     public static OutputStream output(int fd) {

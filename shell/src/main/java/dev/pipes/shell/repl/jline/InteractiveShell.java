@@ -67,7 +67,7 @@ public final class InteractiveShell {
         List<String> earlier = new ArrayList<>();
         for (History.Entry entry : reader.getHistory()) earlier.add(entry.line());
         session.rememberEarlier(earlier);
-        NativeStreams.useStandardInput(new TerminalInput());
+        NativeStreams.useStreamedInput(new TerminalInput());
         Repl repl = new Repl(new TerminalEntryReader(reader), session, Prompts.ofProcess(), err);
         // While an entry runs, Ctrl-C and Ctrl-Z reach the shell as signals (the terminal is
         // then in its normal mode); while the user types, JLine turns Ctrl-C into an exception.

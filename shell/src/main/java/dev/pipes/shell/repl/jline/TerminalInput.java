@@ -1,20 +1,21 @@
 package dev.pipes.shell.repl.jline;
 
+import dev.pipes.engine.world.StoppableInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.lang.ProcessBuilder.Redirect;
 
 /**
- * The terminal as the interactive shell's standard input while an entry runs (a service stage or
- * a builtin reading it). The reading is done by a {@code cat} child that inherits the terminal,
+ * The terminal as the input of a service stage in the interactive shell (builtins read the
+ * terminal themselves, a byte at a time). The reading is done by a {@code cat} child that inherits the terminal,
  * never by a JVM thread: a read of a terminal in its normal mode cannot be interrupted or timed
  * out from Java, so a reader that outlived its pipeline would take the next line typed at the
  * prompt. A reader that is interrupted kills the child instead; a child killed while waiting
  * for a line has taken nothing, and what is typed next goes to the prompt. The child exits at
  * end of input (Ctrl-D); the next reader starts a new one.
  */
-final class TerminalInput extends InputStream {
+final class TerminalInput extends InputStream implements StoppableInput {
     private static final long POLL_MILLIS = 10;
 
     private final Redirect terminal;
@@ -52,7 +53,7 @@ final class TerminalInput extends InputStream {
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
-                stop();
+                stopReading();
                 throw new InterruptedIOException("reading the terminal was interrupted");
             }
         }
@@ -64,7 +65,8 @@ final class TerminalInput extends InputStream {
     }
 
     /** Kills the reading child, if any (it has taken no line it has not passed on yet). */
-    synchronized void stop() {
+    @Override
+    public synchronized void stopReading() {
         if (reader == null) return;
         reader.destroyForcibly();
         reader = null;

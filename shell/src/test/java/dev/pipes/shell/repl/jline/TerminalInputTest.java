@@ -58,6 +58,6 @@ class TerminalInputTest {
             int n = input.read(line, 0, line.length); // a new reader starts and gets the whole line
             assertEquals("typed later\n", new String(line, 0, n, StandardCharsets.UTF_8));
         }
-        input.stop();
+        input.stopReading();
     }
 }
