@@ -12,12 +12,12 @@ import dev.pipes.engine.stream.StreamWriter;
 import dev.pipes.engine.world.StoppableInput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs a run of adjacent service stages: starts an agent per stage instance, registers the shell's
@@ -27,13 +27,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServicePipeline {
     private static final long AGENT_START_SECONDS = 20;
+    private static final long FEEDER_STOP_MILLIS = 200;
 
     private final PipelineContext context;
     private final Runtime runtime;
     private final long blockSize;
     private final List<AgentHandle> agents = new CopyOnWriteArrayList<>();
     private final List<StreamReader> readers = new CopyOnWriteArrayList<>();
-    private static final long FEEDER_STOP_MILLIS = 200;
     private final List<Thread> feeders = new CopyOnWriteArrayList<>();
     private final List<ReplicatedStage> replicated = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -118,7 +118,7 @@ public final class ServicePipeline {
             ServiceStage stage = stages.get(k);
             if (stage.replicas() > 1) {
                 ReplicatedStage rs = replicated.get(next++);
-                if (stage.io().stdin() instanceof StageIo.FromStream from) feed("feed " + stage.displayName(), from.in(), () -> rs.feed(from.in()));
+                if (stage.io().stdin() instanceof StageIo.FromStream from) feed("feed " + stage.displayName(), from.in(), rs::feed);
                 statuses.add(rs.status());
                 continue;
             }
@@ -137,11 +137,10 @@ public final class ServicePipeline {
             statuses.add(status);
             if (stage.io().stdin() instanceof StageIo.FromStream from) {
                 StreamWriter writer = new StreamWriter(context.shell, inputUri[k]);
-                feed("feed " + stage.displayName(), from.in(), () -> StreamPump.run(from.in(), writer));
+                feed("feed " + stage.displayName(), from.in(), in -> StreamPump.run(in, writer));
             }
         }
-        CompletableFuture<Void> all = CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new));
-        all.whenComplete((v, e) -> cleanUp());
+        CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> cleanUp());
         return statuses;
     }
 
@@ -204,10 +203,10 @@ public final class ServicePipeline {
     }
 
     /** Copies {@code in} into the pipeline on a thread of its own; a stoppable input stops when the copy ends. */
-    private void feed(String name, InputStream in, Runnable body) {
+    private void feed(String name, InputStream in, Consumer<InputStream> copy) {
         Thread thread = Thread.ofPlatform().daemon().name("pipes-" + name).start(() -> {
             try {
-                body.run();
+                copy.accept(in);
             } finally {
                 if (in instanceof StoppableInput stoppable) stoppable.stopReading(); // e.g. the stage closed its input
             }

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pipes.engine.runtime.LocalProcessRuntime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -232,18 +238,18 @@ class ServicePipelineTest {
     }
 
     /** Input that arrives only when a test adds it; a waiting read ends when its thread is interrupted. */
-    private static final class TypedInput extends java.io.InputStream {
-        final java.util.concurrent.BlockingQueue<byte[]> lines = new java.util.concurrent.LinkedBlockingQueue<>();
-        final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
+    private static final class TypedInput extends InputStream {
+        final BlockingQueue<byte[]> lines = new LinkedBlockingQueue<>();
+        final AtomicInteger readers = new AtomicInteger();
 
         @Override
-        public int read() throws java.io.IOException {
+        public int read() throws IOException {
             byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws java.io.IOException {
+        public int read(byte[] b, int off, int len) throws IOException {
             readers.incrementAndGet();
             try {
                 byte[] line = lines.take();
@@ -251,7 +257,7 @@ class ServicePipelineTest {
                 System.arraycopy(line, 0, b, off, n);
                 return n;
             } catch (InterruptedException e) {
-                throw new java.io.InterruptedIOException("interrupted");
+                throw new InterruptedIOException("interrupted");
             } finally {
                 readers.decrementAndGet();
             }

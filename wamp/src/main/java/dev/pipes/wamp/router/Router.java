@@ -1,7 +1,7 @@
 package dev.pipes.wamp.router;
 
-import dev.pipes.wamp.transport.netty.IoTransport;
 import dev.pipes.wamp.message.WampUris;
+import dev.pipes.wamp.transport.netty.IoTransport;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;

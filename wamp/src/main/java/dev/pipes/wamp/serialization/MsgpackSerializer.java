@@ -31,11 +31,11 @@ import java.util.Map;
 public final class MsgpackSerializer implements Serializer {
     public static final String SUBPROTOCOL = "wamp.2.msgpack";
     private static final MessagePack.PackerConfig PACKER = new MessagePack.PackerConfig().withBufferSize(512);
+    private static final byte[] EMPTY = new byte[0];
     /**
      * A packer and an unpacker per thread, reused for every message: making them (and their buffers)
      * anew cost more than packing a small call. A message that fails half-way drops its thread's pair.
      */
-    private static final byte[] EMPTY = new byte[0];
     private static final ThreadLocal<Codec> CODECS = ThreadLocal.withInitial(Codec::new);
 
     private static final class Codec {

@@ -8,8 +8,8 @@ import java.lang.ProcessBuilder.Redirect;
 
 /**
  * The terminal as the input of a service stage in the interactive shell (builtins read the
- * terminal themselves, a byte at a time). The reading is done by a {@code cat} child that inherits the terminal,
- * never by a JVM thread: a read of a terminal in its normal mode cannot be interrupted or timed
+ * terminal themselves, a byte at a time). The reading is done by a {@code cat} child that
+ * inherits the terminal, never by a JVM thread: a read of a terminal in its normal mode cannot be interrupted or timed
  * out from Java, so a reader that outlived its pipeline would take the next line typed at the
  * prompt. A reader that is interrupted kills the child instead; a child killed while waiting
  * for a line has taken nothing, and what is typed next goes to the prompt. The child exits at

@@ -42,11 +42,6 @@ public final class IoTransport {
         return Native.EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
-    /** "epoll" or "nio": what {@link #handlerFactory()} gives. */
-    public static String name() {
-        return Native.EPOLL ? "epoll" : "nio";
-    }
-
     static Class<? extends SocketChannel> socketChannel(EventLoopGroup group) {
         return isEpoll(group) ? EpollSocketChannel.class : NioSocketChannel.class;
     }
