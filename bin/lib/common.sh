@@ -1,4 +1,4 @@
-# Shared by the pipes scripts: find the project, pick a JDK >= 21, run Maven quietly.
+# Shared by the pipes scripts: find the project, pick a JDK >= 22, run Maven quietly.
 # Sourced, not executed.
 
 PIPES_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -9,7 +9,7 @@ java_major() {
     sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
 }
 
-# pick_jdk: sets JAVA_HOME and JAVA to a JDK >= 21, looking at $JAVA_HOME, then PATH, then
+# pick_jdk: sets JAVA_HOME and JAVA to a JDK >= 22, looking at $JAVA_HOME, then PATH, then
 # /usr/lib/jvm (newest first). Fails with a clear message when there is none.
 pick_jdk() {
   local candidates=() home major
@@ -21,7 +21,7 @@ pick_jdk() {
   for home in "${candidates[@]}"; do
     [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
     major=$(java_major "$home/bin/java")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+    if [ -n "$major" ] && [ "$major" -ge 22 ]; then
       export JAVA_HOME="$home"
       JAVA="$home/bin/java"
       JAVA_MAJOR=$major
@@ -32,8 +32,8 @@ pick_jdk() {
       return 0
     fi
   done
-  echo "pipes: no JDK 21 or newer found (looked at \$JAVA_HOME, javac on PATH and /usr/lib/jvm);" >&2
-  echo "pipes: install one (for example Debian's openjdk-21-jdk) or set JAVA_HOME to it." >&2
+  echo "pipes: no JDK 22 or newer found (looked at \$JAVA_HOME, javac on PATH and /usr/lib/jvm);" >&2
+  echo "pipes: install one (for example Debian's a JDK 22 or newer, such as Temurin 25) or set JAVA_HOME to it." >&2
   return 1
 }
 

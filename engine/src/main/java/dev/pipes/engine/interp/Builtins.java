@@ -16,6 +16,7 @@ final class Builtins {
         FlowBuiltins.register(builtins);
         JobBuiltins.register(builtins);
         ServiceBuiltins.register(builtins);
+        PipesBuiltin.register(builtins);
         builtins.add(new Builtin("read", "read [-r] [-p PROMPT] [-d DELIM] [-n N] [-s] [-t SECONDS] [-u FD] [NAME...]",
                 "read a line from standard input into variables", ReadBuiltin::run));
         builtins.add(new Builtin("getopts", "getopts OPTSTRING NAME [ARGUMENT...]",

@@ -25,6 +25,8 @@ public final class ShellState {
     public final ServiceDirectory services;
     /** Runs service stages; {@link ServiceRuntime#none()} until the services issue wires one in. */
     public dev.pipes.engine.world.ServiceRuntime serviceRuntime = dev.pipes.engine.world.ServiceRuntime.none();
+    /** The verbs of the {@code pipes} builtin that the shell wires in (cluster, daemon); none by default. */
+    public dev.pipes.engine.verbs.PipesVerbs verbs = dev.pipes.engine.verbs.PipesVerbs.none();
     public final long shellPid;
     /** When the shell started, for {@code $SECONDS}. */
     final long startNanos;
@@ -91,6 +93,7 @@ public final class ShellState {
         this.launcher = from.launcher;
         this.services = from.services;
         this.serviceRuntime = from.serviceRuntime;
+        this.verbs = from.verbs;
         this.shellPid = from.shellPid;
         this.startNanos = from.startNanos;
         this.history = from.history;
