@@ -32,7 +32,7 @@ final class CompoundCommands {
         } catch (ControlFlow.Break | ControlFlow.Continue loop) {
             return copy.lastStatus;
         } catch (ShellError e) {
-            inner.reportFatal(e);
+            inner.error(e);
             return 1;
         }
     }

@@ -21,17 +21,16 @@ import dev.pipes.grammar.ast.Span;
 import dev.pipes.grammar.ast.Subshell;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs syntax trees on a {@link ShellState}: lists, and-or lists, control flow and functions here;
- * each pipeline goes through the {@link Planner} (expansion, resolution) to a {@link Plan} that the
- * {@link Executor} runs. One interpreter per state: a subshell gets a new one on a copy.
+ * Runs syntax trees on a {@link ShellState}: lists, and-or lists and control flow here (the
+ * compound commands in {@link CompoundCommands}); each pipeline goes through the {@link Planner}
+ * (expansion, resolution) to a {@link Plan} that the {@link Executor} runs, and the stages that
+ * run inside the shell go to {@link InShellStages}. Errors are reported through
+ * {@link Diagnostics}. One interpreter per state: a subshell gets a new one on a copy.
  */
-public final class Interpreter implements StageRunner {
-    /** Deep enough for real recursion; the threads that run interpreters get stacks sized for it. */
-    static final int MAX_FUNCTION_DEPTH = 5000;
+public final class Interpreter {
     /** Stack size of a thread that runs an interpreter: Java's default (1 MiB) allows ~500 nested calls. */
     public static final long STACK_BYTES = 512L * 1024 * 1024;
 
@@ -40,7 +39,8 @@ public final class Interpreter implements StageRunner {
     private final Executor executor;
     private final CommandResolver resolver;
     private final CompoundCommands compounds;
-    private Span currentSpan;
+    private final Diagnostics diagnostics;
+    private final InShellStages stages;
 
     public Interpreter(ShellState state) {
         this(state, Builtins.standard());
@@ -50,7 +50,9 @@ public final class Interpreter implements StageRunner {
         this.state = state;
         this.builtins = builtins;
         this.resolver = new CommandResolver(state, builtins);
-        this.executor = new Executor(this, this::error);
+        this.diagnostics = new Diagnostics(state);
+        this.stages = new InShellStages(this, state, diagnostics);
+        this.executor = new Executor(stages, diagnostics::error);
         this.compounds = new CompoundCommands(this, state);
     }
 
@@ -64,6 +66,11 @@ public final class Interpreter implements StageRunner {
 
     CommandResolver resolver() {
         return resolver;
+    }
+
+    /** The runner of builtins, functions and compound commands on this interpreter's state. */
+    StageRunner stages() {
+        return stages;
     }
 
     /**
@@ -102,7 +109,7 @@ public final class Interpreter implements StageRunner {
             executeLines(script.commands());
             return state.lastStatus;
         } catch (FatalShellError e) {
-            reportFatal(e);
+            error(e);
             return fatalStatus == FatalShellError.STATUS ? e.status() : fatalStatus;
         } catch (ControlFlow.Exit exit) {
             return exit.status;
@@ -111,7 +118,7 @@ public final class Interpreter implements StageRunner {
         } catch (ControlFlow.Break | ControlFlow.Continue loop) {
             return state.lastStatus;
         } catch (ShellError e) {
-            reportFatal(e);
+            error(e);
             return e.status();
         } catch (StackOverflowError e) {
             error("recursion too deep: the shell's stack is exhausted");
@@ -129,25 +136,16 @@ public final class Interpreter implements StageRunner {
         for (ListItem item : commands.items()) {
             if (item.span().line() == abortedLine) continue;
             // set -v shows each line as it is read: a line already read is not shown again
-            if (state.has(Options.Option.VERBOSE) && item.span().line() > previousLine) Io.err(state, text(item.span()));
-            previousLine = item.span().line() + lineCount(item.span());
+            if (state.has(Options.Option.VERBOSE) && item.span().line() > previousLine) Io.err(state, diagnostics.text(item.span()));
+            previousLine = item.span().line() + diagnostics.lineCount(item.span());
             try {
                 execute(new CommandList(List.of(item), item.span()));
             } catch (LineAbortError e) {
                 error(e);
                 state.lastStatus = 1;
-                abortedLine = item.span().line() + lineCount(item.span());
+                abortedLine = item.span().line() + diagnostics.lineCount(item.span());
             }
         }
-    }
-
-    /** How many lines after its first one a span ends on (a multi-line command aborts to its end). */
-    private int lineCount(Span span) {
-        String source = state.sourceText;
-        if (span.end() > source.length() || span.start() > span.end()) return 0;
-        int lines = 0;
-        for (int i = span.start(); i < span.end(); i++) if (source.charAt(i) == '\n') lines++;
-        return lines;
     }
 
     void execute(CommandList list) {
@@ -164,7 +162,7 @@ public final class Interpreter implements StageRunner {
 
     private void runBackground(ListItem item) {
         AndOr andOr = item.command();
-        currentSpan = item.span();
+        diagnostics.at(item.span());
         Plan plan;
         if (andOr.rest().isEmpty()) {
             plan = planSafely(andOr.first(), true);
@@ -172,7 +170,7 @@ public final class Interpreter implements StageRunner {
         } else {
             BraceGroup group = new BraceGroup(new CommandList(List.of(new ListItem(andOr, false, andOr.span())), andOr.span()),
                     List.of(), andOr.span());
-            String text = text(andOr.span());
+            String text = diagnostics.text(andOr.span());
             plan = Plan.of(text, List.of(new Stage.Compound(text, group, List.of())), false, true);
         }
         Job job = executor.runBackground(plan, state);
@@ -219,7 +217,7 @@ public final class Interpreter implements StageRunner {
     }
 
     private int executePipeline(Pipeline pipeline) {
-        currentSpan = pipeline.span();
+        diagnostics.at(pipeline.span());
         state.currentLine = pipeline.span().line();
         if (pipeline.negated()) state.errexitSuppressed++;
         try {
@@ -273,93 +271,6 @@ public final class Interpreter implements StageRunner {
         return buffer.toString(StandardCharsets.UTF_8);
     }
 
-    // ---- StageRunner: stages that run inside the shell
-
-    @Override
-    public int run(Stage stage, ShellState stageState) {
-        if (stageState != state) return new Interpreter(stageState, builtins).run(stage, stageState);
-        try {
-            return runHere(stage);
-        } catch (FatalShellError | LineAbortError e) {
-            error(e); // while this stage's redirections (its stderr) are still in place
-            throw e;
-        }
-    }
-
-    private int runHere(Stage stage) {
-        return switch (stage) {
-            case Stage.Builtin b -> runBuiltin(b);
-            case Stage.Function f -> callFunction(f);
-            case Stage.Compound c -> executeCompound(c.node());
-            case Stage.Assignments a -> assign(a);
-            case Stage.NotFound n -> notFound(n);
-            case Stage.Service s -> throw new IllegalStateException("a service stage runs through the service runtime");
-            case Stage.LocalCommand c -> throw new IllegalStateException("a local command never runs in the shell");
-        };
-    }
-
-    private int assign(Stage.Assignments a) {
-        int status = a.assignments().isEmpty() ? 0 : state.lastStatus;
-        if (a.assignments().isEmpty() && !a.redirects().isEmpty()) status = 0;
-        try {
-            a.assignments().forEach((name, value) -> {
-                if (state.has(Options.Option.ALLEXPORT)) state.variables.export(name, value);
-                else state.variables.set(name, value);
-            });
-        } catch (ShellError e) {
-            throw new LineAbortError(e.getMessage()).at(currentSpan);
-        }
-        return status;
-    }
-
-    private int notFound(Stage.NotFound n) {
-        if (n.notExecutable()) {
-            Io.err(state, "pipesh: " + n.name() + ": " + (java.nio.file.Files.isDirectory(state.resolve(n.name()))
-                    ? "Is a directory" : "Permission denied"));
-            return 126;
-        }
-        if (n.name().contains("/")) Io.err(state, "pipesh: " + n.name() + ": No such file or directory");
-        else Io.err(state, "pipesh: " + n.name() + ": command not found");
-        return 127;
-    }
-
-    private int runBuiltin(Stage.Builtin b) {
-        if (!b.assignments().isEmpty()) state.variables.pushScope(b.assignments());
-        try {
-            return builtins.run(b.argv(), new BuiltinContext(this, state));
-        } catch (ShellError e) {
-            if (e instanceof FatalShellError || e instanceof LineAbortError) throw e;
-            error(e);
-            return e.status();
-        } finally {
-            if (!b.assignments().isEmpty()) state.variables.popScope();
-        }
-    }
-
-    int callFunction(Stage.Function f) {
-        FunctionDefinition definition = state.functions.get(f.argv().get(0));
-        List<String> savedPositional = state.positional;
-        state.variables.pushScope(f.assignments());
-        state.positional = new ArrayList<>(f.argv().subList(1, f.argv().size()));
-        state.functionDepth++;
-        int savedLoops = state.loopDepth;
-        state.loopDepth = 0;
-        try {
-            if (state.functionDepth > MAX_FUNCTION_DEPTH) {
-                throw new FatalShellError(f.argv().get(0) + ": maximum function nesting level exceeded (" + MAX_FUNCTION_DEPTH + ")");
-            }
-            Command body = definition.body();
-            return runWithRedirects(body);
-        } catch (ControlFlow.Return ret) {
-            return ret.status;
-        } finally {
-            state.loopDepth = savedLoops;
-            state.functionDepth--;
-            state.positional = savedPositional;
-            state.variables.popScope();
-        }
-    }
-
     /** For a REPL: the lines announcing background jobs that finished since the last call. */
     public List<String> jobNotifications() {
         return state.jobs.takeFinishedReports();
@@ -372,7 +283,12 @@ public final class Interpreter implements StageRunner {
 
     /** Runs one stage in the foreground of this shell (for {@code command} and {@code exec}). */
     int runStage(Stage stage) {
-        return executor.runForeground(Plan.of(String.join(" ", stageArgv(stage)), List.of(stage), false, false), state).get(0);
+        return runForeground(Plan.of(String.join(" ", stageArgv(stage)), List.of(stage), false, false));
+    }
+
+    /** Runs a plan of one stage in the foreground of this shell and returns its status. */
+    int runForeground(Plan plan) {
+        return executor.runForeground(plan, state).get(0);
     }
 
     private static List<String> stageArgv(Stage stage) {
@@ -397,7 +313,7 @@ public final class Interpreter implements StageRunner {
         String savedName = state.sourceName;
         state.sourceText = text;
         state.sourceName = sourceName.equals("eval") ? savedName : sourceName;
-        Span savedSpan = currentSpan;
+        Span savedSpan = diagnostics.current();
         try {
             state.lastStatus = 0;
             executeLines(script.commands());
@@ -405,19 +321,12 @@ public final class Interpreter implements StageRunner {
         } finally {
             state.sourceText = savedSource;
             state.sourceName = savedName;
-            currentSpan = savedSpan;
+            diagnostics.at(savedSpan);
         }
     }
 
-    /** Runs a compound command with its own redirections (a function body at each call). */
-    private int runWithRedirects(Command body) {
-        if (body.redirects().isEmpty()) return executeCompound(body);
-        Stage stage = planner().stage(body, expander());
-        return executor.runForeground(Plan.of(text(body.span()), List.of(stage), false, false), state).get(0);
-    }
-
     int executeCompound(Command command) {
-        currentSpan = command.span();
+        diagnostics.at(command.span());
         return switch (command) {
             case BraceGroup group -> {
                 execute(group.body());
@@ -440,31 +349,12 @@ public final class Interpreter implements StageRunner {
         if (state.processGroup.killed() || Thread.currentThread().isInterrupted()) throw new ControlFlow.Exit(143);
     }
 
-    // ---- errors
-
     /** Prints {@code NAME:LINE:COL: message} for the command being run. */
     void error(String message) {
-        Io.err(state, location(currentSpan) + message);
+        diagnostics.error(message);
     }
 
     void error(ShellError e) {
-        if (e.reported()) return;
-        e.markReported();
-        Io.err(state, location(e.span() != null ? e.span() : currentSpan) + e.getMessage());
-    }
-
-    void reportFatal(ShellError e) {
-        error(e);
-    }
-
-    private String location(Span span) {
-        if (span == null || span.line() == 0) return state.sourceName + ": ";
-        return state.sourceName + ":" + span.line() + ":" + span.column() + ": ";
-    }
-
-    String text(Span span) {
-        String source = state.sourceText;
-        if (span == null || span.end() > source.length() || span.end() <= span.start()) return "";
-        return source.substring(span.start(), span.end());
+        diagnostics.error(e);
     }
 }
