@@ -5,6 +5,7 @@ import dev.pipes.engine.interp.Options;
 import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.ProcessLauncher;
 import dev.pipes.engine.service.Services;
+import dev.pipes.shell.modules.Modules;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,19 +48,24 @@ public final class ScriptMode {
         return status[0];
     }
 
-    /** Runs with the embedded services of $PIPES_HOME; their router and agents stop when the shell is done. */
+    /**
+     * Runs with the services of $PIPES_HOME (the embedded ones, or a module's when one is in
+     * charge); their router and agents stop when the shell is done.
+     */
     private static int runHere(String[] args, ShellStreams streams, Path cwd, Map<String, String> environment) {
-        Services services = Services.embedded(environment);
+        Modules modules = Modules.installed(message -> fail(streams, message, 0));
+        Services services = modules.services(environment, false);
         try {
-            return runWith(services, args, streams, cwd, environment);
+            return runWith(services, modules, args, streams, cwd, environment);
         } finally {
             services.close();
         }
     }
 
-    private static int runWith(Services services, String[] args, ShellStreams streams, Path cwd,
+    private static int runWith(Services services, Modules modules, String[] args, ShellStreams streams, Path cwd,
                                Map<String, String> environment) {
         ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(), services);
+        state.verbs = modules.verbs(state.verbs);
         int i = 0;
         String command = null;
         for (; i < args.length; i++) {

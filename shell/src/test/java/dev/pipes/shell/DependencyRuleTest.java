@@ -60,4 +60,15 @@ class DependencyRuleTest {
                 .allowEmptyShould(true)
                 .check(pipes);
     }
+
+    @Test
+    void theShellReachesTheClusterOnlyThroughTheModuleSeam() {
+        // pipes-docker and its libraries are not on the plain shell's class path (they sit in
+        // modules/cluster, loaded by dev.pipes.shell.modules.Modules): a direct use would fail at run time
+        noClasses().that().resideInAnyPackage("dev.pipes.shell..", "dev.pipes.completions..", "dev.pipes.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.pipes.docker..", "com.github.dockerjava..", "io.etcd..", "io.grpc..", "io.vertx..")
+                .allowEmptyShould(true)
+                .check(pipes);
+    }
 }

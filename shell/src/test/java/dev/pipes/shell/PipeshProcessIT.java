@@ -103,6 +103,26 @@ class PipeshProcessIT {
         assertEquals("err\n", result.err());
     }
 
+    @Test
+    void thePlainShellsClassPathHoldsNoClusterLibrary() throws Exception {
+        String classPath;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
+            classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+        }
+        assertTrue(classPath.contains("lib/pipes-engine-"), classPath);
+        for (String cluster : List.of("pipes-docker", "docker-java", "jetcd", "grpc", "vertx", "guava")) {
+            assertTrue(!classPath.contains(cluster), cluster + " is on the plain shell's class path: " + classPath);
+        }
+        Path module = JAR.resolveSibling("modules").resolve("cluster");
+        try (Stream<Path> jars = Files.list(module)) {
+            List<String> names = jars.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("pipes-docker-")), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("docker-java-core-")), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("jetcd-core-")), names.toString());
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("pipes-engine-")), "shared jars stay in lib/: " + names);
+        }
+    }
+
     private static List<String> concat(List<String> head, String... tail) {
         List<String> all = new ArrayList<>(head);
         all.addAll(List.of(tail));

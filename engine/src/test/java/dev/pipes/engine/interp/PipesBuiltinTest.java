@@ -104,4 +104,30 @@ class PipesBuiltinTest {
         }
         throw new AssertionError("accepted two verbs named echoargs");
     }
+
+    @Test
+    void deferredVerbsAreAskedForOnceAndOnlyWhenAVerbIsMissingOrAllAreListed() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        Interpreter shell = shell();
+        shell.state().verbs = PipesVerbs.of(List.of(ECHO_VERB)).withDeferred(() -> {
+            asked.incrementAndGet();
+            return List.of(renamed(ECHO_VERB, "later"));
+        });
+        assertEquals(0, shell.runText("pipes echoargs x </dev/null; pipes explain true", "t"));
+        assertEquals(0, asked.get(), "the shell's own verbs need no module");
+        assertEquals(0, shell.runText("pipes later y </dev/null; pipes help", "t"));
+        assertTrue(out().contains("[later, y]"), out());
+        assertTrue(out().contains("  later "), out());
+        assertEquals(2, shell.runText("pipes nothing", "t"));
+        assertEquals(1, asked.get());
+    }
+
+    private static PipesVerb renamed(PipesVerb verb, String name) {
+        return new PipesVerb() {
+            @Override public String name() { return name; }
+            @Override public String usage() { return verb.usage(); }
+            @Override public String summary() { return verb.summary(); }
+            @Override public int run(VerbCall call) { return verb.run(call); }
+        };
+    }
 }

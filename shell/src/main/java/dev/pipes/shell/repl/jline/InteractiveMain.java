@@ -6,6 +6,7 @@ import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
 import dev.pipes.engine.service.Services;
+import dev.pipes.shell.modules.Modules;
 import dev.pipes.shell.repl.EngineSession;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,15 +17,18 @@ public final class InteractiveMain {
     private InteractiveMain() {}
 
     /**
-     * The interactive shell on the process's terminal, with the real interpreter and the embedded
-     * services of $PIPES_HOME (their router starts on first use; it and the agents stop when the
-     * shell exits). Completion and highlighting read the same registry that {@code build} writes.
+     * The interactive shell on the process's terminal, with the real interpreter and the services
+     * of $PIPES_HOME (the embedded ones, whose router starts on first use, or a module's when one
+     * is in charge; they stop when the shell exits). Completion and highlighting read the same
+     * registry that {@code build} writes.
      */
     public static int run(FdTable nativeStdio, PrintStream err) {
         Map<String, String> environment = System.getenv();
-        try (Services services = Services.embedded(environment)) {
+        Modules modules = Modules.installed(message -> err.println("pipesh: " + message));
+        try (Services services = modules.services(environment, false)) {
             ShellState state = new ShellState(environment, Path.of("").toAbsolutePath(), nativeStdio,
                     ProcessLauncher.os(), services);
+            state.verbs = modules.verbs(state.verbs);
             return InteractiveShell.run(new EngineSession(state), new RegistryServiceCatalog(services.registry()), err);
         }
     }
