@@ -148,17 +148,14 @@ final class Executor {
                         .start(stages.subList(i, last + 1), Arrays.asList(applied).subList(i, last + 1), errors);
                 for (int k = i; k <= last; k++) handles[k] = segment.get(k - i);
                 i = last + 1;
-            } else if (stage instanceof Stage.Service && state.services instanceof dev.pipes.engine.service.Services) {
-                // pipes' own services: adjacent service stages stream agent to agent over WAMP
+            } else if (stage instanceof Stage.Service) {
+                // adjacent service stages start together: they stream to each other, not through the shell
                 int last = i;
                 while (last < n - 1 && stages.get(last + 1) instanceof Stage.Service && applied[last + 1] != null) last++;
                 List<StageHandle> segment = ServiceSegment.start(stages.subList(i, last + 1),
                         Arrays.asList(applied).subList(i, last + 1), i, state, group, ends, errors);
                 for (int k = i; k <= last; k++) handles[k] = segment.get(k - i);
                 i = last + 1;
-            } else if (stage instanceof Stage.Service service) {
-                handles[i] = startService(service, applied[i], state, ends);
-                i++;
             } else {
                 handles[i] = startThread(stage, applied[i], state, group, ends);
                 i++;
@@ -166,19 +163,6 @@ final class Executor {
         }
         ends.closeUnused(applied);
         return List.of(handles);
-    }
-
-    /** The seam for services: the runtime gets the stage's descriptors 0-2 as streams. */
-    private StageHandle startService(Stage.Service service, Redirections.Applied applied, ShellState state, PipeEnds ends) {
-        FdTable fds = ends.toStreams(applied.table());
-        ShellState view = state.copy();
-        view.fds = fds;
-        CompletableFuture<Integer> status = state.serviceRuntime.start(service.service(), service.argv(),
-                Io.input(view, 0), Io.output(view, 1), Io.output(view, 2));
-        return StageHandle.of(status.whenComplete((s, e) -> {
-            ends.closeAll(applied.table());
-            applied.close();
-        }), -1);
     }
 
     private StageHandle startThread(Stage stage, Redirections.Applied applied, ShellState state, ProcessGroup group,

@@ -1,8 +1,9 @@
 package dev.pipes.engine.interp;
 
 import dev.pipes.engine.service.BuildCommand;
+import dev.pipes.engine.service.ServiceRegistry;
 import dev.pipes.engine.service.ServiceSpec;
-import dev.pipes.engine.service.Services;
+import dev.pipes.engine.service.ServicesUnavailableException;
 import java.util.List;
 
 /** build and services: the builtins of the service registry (the logic lives in dev.pipes.engine.service). */
@@ -17,15 +18,19 @@ final class ServiceBuiltins {
                 ServiceBuiltins::services));
     }
 
-    private static Services services(BuiltinContext ctx, String name) {
-        if (ctx.state.services instanceof Services s) return s;
-        ctx.fail(name, "services are not available in this shell");
-        return null;
+    /** The shell's service registry, or null after reporting that this shell has none. */
+    private static ServiceRegistry registry(BuiltinContext ctx, String name) {
+        try {
+            return ctx.state.services.registry();
+        } catch (ServicesUnavailableException e) {
+            ctx.fail(name, e.getMessage());
+            return null;
+        }
     }
 
     private static int build(BuiltinContext ctx, List<String> args) {
-        Services services = services(ctx, "build");
-        if (services == null) return 1;
+        ServiceRegistry registry = registry(ctx, "build");
+        if (registry == null) return 1;
         ServiceSpec spec;
         try {
             spec = BuildCommand.parse(args.subList(1, args.size()), ctx.state.cwd);
@@ -35,7 +40,7 @@ final class ServiceBuiltins {
             return 2;
         }
         try {
-            boolean replaced = services.registry().build(spec);
+            boolean replaced = registry.build(spec);
             ctx.println((replaced ? "rebuilt " : "built ") + spec.name() + " from " + spec.executable());
             String shadow = ctx.state.functions.containsKey(spec.name()) ? "function"
                     : ctx.interpreter.builtins().has(spec.name()) ? "builtin" : null;
@@ -50,8 +55,8 @@ final class ServiceBuiltins {
     }
 
     private static int services(BuiltinContext ctx, List<String> args) {
-        Services services = services(ctx, "services");
-        if (services == null) return 1;
+        ServiceRegistry registry = registry(ctx, "services");
+        if (registry == null) return 1;
         if (args.size() > 1) {
             if (!args.get(1).equals("remove") || args.size() < 3) {
                 ctx.interpreter.error("services: unexpected argument '" + args.get(1) + "'");
@@ -61,7 +66,7 @@ final class ServiceBuiltins {
             int status = 0;
             for (String name : args.subList(2, args.size())) {
                 try {
-                    if (!services.registry().remove(name)) status = ctx.fail("services", name + ": no such service");
+                    if (!registry.remove(name)) status = ctx.fail("services", name + ": no such service");
                 } catch (IllegalArgumentException e) {
                     status = ctx.fail("services", e.getMessage());
                 }
@@ -70,7 +75,7 @@ final class ServiceBuiltins {
         }
         List<ServiceSpec> all;
         try {
-            all = services.registry().all();
+            all = registry.all();
         } catch (RuntimeException e) {
             return ctx.fail("services", e.getMessage());
         }

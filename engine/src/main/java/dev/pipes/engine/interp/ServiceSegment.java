@@ -1,8 +1,8 @@
 package dev.pipes.engine.interp;
 
 import dev.pipes.engine.plan.Stage;
-import dev.pipes.engine.service.ServiceStage;
-import dev.pipes.engine.service.Services;
+import dev.pipes.engine.service.ServiceRuntime;
+import dev.pipes.engine.service.ServicesUnavailableException;
 import dev.pipes.engine.service.StageIo;
 import dev.pipes.engine.world.Channel;
 import dev.pipes.engine.world.FdTable;
@@ -19,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Starts a run of adjacent service stages through {@link Services} (the executor's seam for
- * services): turns each stage's descriptors into the stream endpoints a service pipeline needs.
+ * Starts a run of adjacent service stages through the shell's {@link ServiceRuntime} (the executor's
+ * one way to services): turns each stage's descriptors into the stream endpoints a service pipeline needs.
  * Two adjacent services whose joint is a plain pipe stream to each other over WAMP, agent to agent;
  * everything else (files, the terminal, local commands, builtins) is streamed by the shell.
  */
@@ -31,15 +31,6 @@ final class ServiceSegment {
     static List<StageHandle> start(List<Stage> stages, List<Redirections.Applied> applied, int first, ShellState state,
                                    ProcessGroup group, Executor.PipeEnds ends, Consumer<String> errors) {
         int n = stages.size();
-        if (!(state.services instanceof Services services)) {
-            List<StageHandle> failed = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                errors.accept(((Stage.Service) stages.get(k)).service() + ": services are not available in this shell");
-                release(applied.get(k), ends);
-                failed.add(StageHandle.finished(127));
-            }
-            return failed;
-        }
         boolean[] direct = new boolean[Math.max(0, n - 1)];
         for (int k = 0; k + 1 < n; k++) {
             FdTable left = applied.get(k).table();
@@ -48,25 +39,15 @@ final class ServiceSegment {
             direct[k] = write.equals(left.get(1)) && !write.equals(left.get(2))
                     && new Channel.PipeEnd(first + k, false).equals(right.get(0));
         }
-        List<ServiceStage> resolved = new ArrayList<>();
-        try {
-            for (int k = 0; k < n; k++) {
-                Stage.Service stage = (Stage.Service) stages.get(k);
-                FdTable table = applied.get(k).table();
-                StageIo.Source in = k > 0 && direct[k - 1] ? new StageIo.FromPreviousService()
-                        : new StageIo.FromStream(input(table.get(0), ends));
-                StageIo.Target out = k < n - 1 && direct[k] ? new StageIo.ToNextService() : output(table.get(1), ends, false);
-                StageIo.Target err = output(table.get(2), ends, shown(table.get(2), state));
-                resolved.add(services.resolve(stage.service(), stage.argv(), new StageIo(in, out, err)));
-            }
-        } catch (IllegalArgumentException e) {
-            errors.accept(e.getMessage());
-            List<StageHandle> failed = new ArrayList<>();
-            for (int k = 0; k < n; k++) {
-                release(applied.get(k), ends);
-                failed.add(StageHandle.finished(127));
-            }
-            return failed;
+        List<ServiceRuntime.StageRequest> requests = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Stage.Service stage = (Stage.Service) stages.get(k);
+            FdTable table = applied.get(k).table();
+            StageIo.Source in = k > 0 && direct[k - 1] ? new StageIo.FromPreviousService()
+                    : new StageIo.FromStream(input(table.get(0), ends));
+            StageIo.Target out = k < n - 1 && direct[k] ? new StageIo.ToNextService() : output(table.get(1), ends, false);
+            StageIo.Target err = output(table.get(2), ends, shown(table.get(2), state));
+            requests.add(new ServiceRuntime.StageRequest(stage.service(), stage.argv(), new StageIo(in, out, err)));
         }
         for (int k = 0; k + 1 < n; k++) {
             if (!direct[k]) continue;
@@ -74,22 +55,36 @@ final class ServiceSegment {
             ends.close(new Channel.PipeEnd(first + k, false));
         }
         Map<String, String> environment = new HashMap<>(state.variables.environment());
-        String blockSize = state.variables.get(Services.BLOCK_SIZE_VARIABLE);
-        if (blockSize != null) environment.put(Services.BLOCK_SIZE_VARIABLE, blockSize);
-        Services.Started started = services.start(resolved, state.cwd, environment, errors);
+        String blockSize = state.variables.get(ServiceRuntime.BLOCK_SIZE_VARIABLE);
+        if (blockSize != null) environment.put(ServiceRuntime.BLOCK_SIZE_VARIABLE, blockSize);
+        ServiceRuntime.Started started;
+        try {
+            started = state.services.start(requests, state.cwd, environment, errors);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // a shell without services, or a service removed since the plan was made: nothing ran
+            boolean unavailable = e instanceof ServicesUnavailableException;
+            List<StageHandle> failed = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                if (unavailable) errors.accept(((Stage.Service) stages.get(k)).service() + ": " + e.getMessage());
+                release(applied.get(k), ends);
+                failed.add(StageHandle.finished(127));
+            }
+            if (!unavailable) errors.accept(e.getMessage());
+            return failed;
+        }
         List<StageHandle> handles = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             Redirections.Applied a = applied.get(k);
             CompletableFuture<Integer> status = started.statuses().get(k).whenComplete((s, e) -> release(a, ends));
             // reported once the pipeline's feeders stopped reading (the terminal, say)
-            handles.add(StageHandle.of(status.thenCombine(started.pipeline().feedersStopped(), (s, v) -> s), -1));
+            handles.add(StageHandle.of(status.thenCombine(started.feedersStopped(), (s, v) -> s), -1));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(started.statuses().toArray(CompletableFuture[]::new));
         Thread watcher = Thread.ofPlatform().daemon().name("pipes-service-watch").unstarted(() -> {
             try {
                 all.get();
             } catch (InterruptedException e) {
-                started.pipeline().cancel(); // kill %N, or the foreground pipeline interrupted
+                started.cancel().run(); // kill %N, or the foreground pipeline interrupted
             } catch (java.util.concurrent.ExecutionException e) {
                 // each stage reported its own failure
             }

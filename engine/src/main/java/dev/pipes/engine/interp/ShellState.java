@@ -3,7 +3,7 @@ package dev.pipes.engine.interp;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessGroup;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.ServiceRuntime;
 import dev.pipes.grammar.ast.FunctionDefinition;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +22,8 @@ public final class ShellState {
     public final Options options;
     public final JobTable jobs;
     public final ProcessLauncher launcher;
-    public final ServiceDirectory services;
-    /** Runs service stages; {@link ServiceRuntime#none()} until the services issue wires one in. */
-    public dev.pipes.engine.world.ServiceRuntime serviceRuntime = dev.pipes.engine.world.ServiceRuntime.none();
+    /** The services: resolution, the registry, and what runs service stages ({@link ServiceRuntime#none()}: none). */
+    public final ServiceRuntime services;
     /** The verbs of the {@code pipes} builtin that the shell wires in (cluster, daemon); none by default. */
     public dev.pipes.engine.verbs.PipesVerbs verbs = dev.pipes.engine.verbs.PipesVerbs.none();
     public final long shellPid;
@@ -60,7 +59,7 @@ public final class ShellState {
     String sourceText = "";
 
     public ShellState(Map<String, String> environment, Path cwd, FdTable fds, ProcessLauncher launcher,
-                      ServiceDirectory services) {
+                      ServiceRuntime services) {
         this.variables = Variables.fromEnvironment(environment);
         this.functions = new HashMap<>();
         this.options = new Options();
@@ -92,7 +91,6 @@ public final class ShellState {
         this.jobs = from.jobs.snapshot();
         this.launcher = from.launcher;
         this.services = from.services;
-        this.serviceRuntime = from.serviceRuntime;
         this.verbs = from.verbs;
         this.shellPid = from.shellPid;
         this.startNanos = from.startNanos;

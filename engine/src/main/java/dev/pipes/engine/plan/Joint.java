@@ -6,7 +6,7 @@ public enum Joint {
     OS_PIPE("OS pipe"),
     /** A pipe with a stage inside the shell on at least one side. */
     IN_PROCESS("in-process pipe"),
-    /** WAMP streaming, when a service is on either side (the services issue). */
+    /** WAMP streaming, when a service is on either side. */
     WAMP("WAMP stream");
 
     private final String description;

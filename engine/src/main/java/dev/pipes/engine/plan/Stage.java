@@ -61,7 +61,7 @@ public sealed interface Stage {
         }
     }
 
-    /** A service (the services issue): resolved by a runtime, joined to its neighbours over WAMP. */
+    /** A service: resolved by the shell's ServiceRuntime, run by its runtime, joined to its neighbours over WAMP. */
     record Service(String service, List<String> argv, List<RedirectPlan> redirects, String placement) implements Stage {
         public Service {
             argv = List.copyOf(argv);

@@ -4,7 +4,6 @@ import dev.pipes.engine.runtime.EmbeddedRouter;
 import dev.pipes.engine.runtime.LocalProcessRuntime;
 import dev.pipes.engine.runtime.Runtime;
 import dev.pipes.engine.stream.StreamProtocol;
-import dev.pipes.engine.world.ServiceDirectory;
 import dev.pipes.wamp.client.WampClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +19,7 @@ import java.util.function.Consumer;
  * resolution looks in, and what runs service stages (a runtime, the router, the shell's own WAMP
  * client). The router starts lazily, on the first pipeline with a service.
  */
-public final class Services implements ServiceDirectory, AutoCloseable {
-    /** Block size for replicated stages, overridable per pipeline with the variable of this name. */
-    public static final String BLOCK_SIZE_VARIABLE = "PIPES_BLOCK_SIZE";
+public final class Services implements ServiceRuntime, AutoCloseable {
     public static final long DEFAULT_BLOCK_SIZE = 1024 * 1024;
     private static final AtomicLong PIPELINES = new AtomicLong();
 
@@ -62,6 +59,7 @@ public final class Services implements ServiceDirectory, AutoCloseable {
         return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".pipes");
     }
 
+    @Override
     public ServiceRegistry registry() {
         return registry;
     }
@@ -96,7 +94,7 @@ public final class Services implements ServiceDirectory, AutoCloseable {
     }
 
     /** Resolves a stage as the plan named it; an error message when the service is gone. */
-    public ServiceStage resolve(String reference, List<String> argv, StageIo io) {
+    private ServiceStage resolve(String reference, List<String> argv, StageIo io) {
         ServiceRef ref = ServiceRef.parse(reference)
                 .orElseThrow(() -> new IllegalArgumentException(reference + ": not a service name"));
         ServiceSpec spec = registry.find(ref.name())
@@ -104,16 +102,15 @@ public final class Services implements ServiceDirectory, AutoCloseable {
         return new ServiceStage(ref, spec, argv, io);
     }
 
-    /** A started run of service stages: each stage's status, and the pipeline to cancel. */
-    public record Started(List<CompletableFuture<Integer>> statuses, ServicePipeline pipeline) {}
-
-    /** Starts adjacent service stages with the shell's working directory and exported environment. */
-    public Started start(List<ServiceStage> stages, Path cwd, Map<String, String> environment, Consumer<String> errors) {
+    @Override
+    public Started start(List<StageRequest> requests, Path cwd, Map<String, String> environment, Consumer<String> errors) {
+        List<ServiceStage> stages = new java.util.ArrayList<>();
+        for (StageRequest r : requests) stages.add(resolve(r.reference(), r.argv(), r.io()));
         WampClient client = shellClient();
         String id = "p" + PIPELINES.incrementAndGet() + "_" + Long.toHexString(System.nanoTime() & 0xffffff);
         PipelineContext context = new PipelineContext(id, client, errors, cwd, environment);
         ServicePipeline pipeline = new ServicePipeline(context, runtime(), blockSize(environment));
-        return new Started(pipeline.start(stages), pipeline);
+        return new Started(pipeline.start(stages), pipeline.feedersStopped(), pipeline::cancel);
     }
 
     private static long blockSize(Map<String, String> environment) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pipes.engine.world.Channel;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.ServiceRuntime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -69,7 +69,7 @@ class ExecutorWiringTest {
     };
 
     private int run(String text, FdTable fds) {
-        ShellState state = new ShellState(Map.of("PATH", "/usr/bin:/bin"), dir, fds, fake, ServiceDirectory.none());
+        ShellState state = new ShellState(Map.of("PATH", "/usr/bin:/bin"), dir, fds, fake, ServiceRuntime.none());
         return new Interpreter(state).runText(text, "test");
     }
 

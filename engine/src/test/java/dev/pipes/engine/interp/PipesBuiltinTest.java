@@ -9,7 +9,7 @@ import dev.pipes.engine.verbs.VerbCall;
 import dev.pipes.engine.world.Channel;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.ServiceRuntime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,7 +48,7 @@ class PipesBuiltinTest {
     private Interpreter shell() {
         FdTable fds = FdTable.of(Channel.Stream.reading(new ByteArrayInputStream("stdin\n".getBytes()), "in"),
                 Channel.Stream.writing(out, "out"), Channel.Stream.writing(err, "err"));
-        ShellState state = new ShellState(Map.of("PATH", "/usr/bin:/bin"), dir, fds, ProcessLauncher.os(), ServiceDirectory.none());
+        ShellState state = new ShellState(Map.of("PATH", "/usr/bin:/bin"), dir, fds, ProcessLauncher.os(), ServiceRuntime.none());
         state.verbs = PipesVerbs.of(List.of(ECHO_VERB));
         return new Interpreter(state);
     }

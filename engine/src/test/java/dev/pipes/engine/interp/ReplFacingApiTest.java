@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pipes.engine.world.Channel;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.ServiceRuntime;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ class ReplFacingApiTest {
         FdTable fds = FdTable.of(Channel.Stream.reading(InputStream.nullInputStream(), "in"),
                 Channel.Stream.writing(out, "out"), Channel.Stream.writing(new ByteArrayOutputStream(), "err"));
         return new Interpreter(new ShellState(Map.of("PATH", "/usr/bin:/bin"), dir, fds, ProcessLauncher.os(),
-                ServiceDirectory.none()));
+                ServiceRuntime.none()));
     }
 
     @Test

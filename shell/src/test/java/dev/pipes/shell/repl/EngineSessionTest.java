@@ -9,7 +9,7 @@ import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.Channel;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.ServiceRuntime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ class EngineSessionTest {
         FdTable fds = FdTable.of(Channel.Stream.reading(new ByteArrayInputStream(new byte[0]), "stdin"),
                 Channel.Stream.writing(out, "stdout"), Channel.Stream.writing(err, "stderr"));
         Map<String, String> environment = Map.of("PATH", System.getenv("PATH"), "HOME", cwd.toString());
-        ShellState state = new ShellState(environment, cwd, fds, ProcessLauncher.os(), ServiceDirectory.none());
+        ShellState state = new ShellState(environment, cwd, fds, ProcessLauncher.os(), ServiceRuntime.none());
         return new EngineSession(state);
     }
 

@@ -5,7 +5,7 @@ import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.Channel;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.ServiceRuntime;
 import dev.pipes.shell.Main;
 import dev.pipes.shell.repl.EngineSession;
 import java.io.ByteArrayInputStream;
@@ -66,7 +66,7 @@ public final class StartupTraining {
                 FdTable fds = FdTable.of(Channel.Stream.reading(new ByteArrayInputStream(new byte[0]), "stdin"),
                         Channel.Stream.writing(OutputStream.nullOutputStream(), "stdout"),
                         Channel.Stream.writing(OutputStream.nullOutputStream(), "stderr"));
-                ShellState state = new ShellState(System.getenv(), home, fds, ProcessLauncher.os(), ServiceDirectory.none());
+                ShellState state = new ShellState(System.getenv(), home, fds, ProcessLauncher.os(), ServiceRuntime.none());
                 InteractiveShell.run(terminal, new EngineSession(state), ServiceCatalog.empty(), home, nowhere);
             }
         } finally {
