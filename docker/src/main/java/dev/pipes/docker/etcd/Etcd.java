@@ -85,16 +85,18 @@ public final class Etcd implements AutoCloseable {
             return call.get(CALL_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new UncheckedIOException(new IOException("etcd at " + endpoints + ": cannot " + what
-                    + ": no answer within " + CALL_SECONDS + " s"));
+            throw failure("etcd at " + endpoints + ": cannot " + what + ": no answer within " + CALL_SECONDS + " s", null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new UncheckedIOException(new IOException("etcd at " + endpoints + ": cannot " + what + ": "
-                    + describe(cause), cause));
+            throw failure("etcd at " + endpoints + ": cannot " + what + ": " + describe(cause), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while waiting for etcd (" + what + ")"));
+            throw failure("interrupted while waiting for etcd (" + what + ")", null);
         }
+    }
+
+    private static UncheckedIOException failure(String message, Throwable cause) {
+        return new UncheckedIOException(message, new IOException(message, cause));
     }
 
     /** A readable cause: gRPC's status line without its stack of wrappers. */
