@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,7 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The embedded configuration store: one file per key under a directory ($PIPES_HOME/store), each
@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  * values survive restarts.
  */
 public final class FileConfigStore implements ConfigStore {
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
-
     private final Path root;
 
     public FileConfigStore(Path root) {
@@ -71,30 +69,50 @@ public final class FileConfigStore implements ConfigStore {
 
     @Override
     public SortedMap<String, String> list(String prefix) {
-        if (!prefix.endsWith("/")) throw new IllegalArgumentException("a prefix ends with '/': " + prefix);
+        ConfigKeys.checkPrefix(prefix);
         SortedMap<String, String> out = new TreeMap<>();
         Path dir = file(prefix.substring(0, prefix.length() - 1));
         if (!Files.isDirectory(dir)) return out;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(".") || !Files.isRegularFile(entry)) continue;
-                get(prefix + name).ifPresent(v -> out.put(prefix + name, v));
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path entry : (Iterable<Path>) files::iterator) {
+                String key = key(entry);
+                if (key == null || !Files.isRegularFile(entry)) continue;
+                get(key).ifPresent(v -> out.put(key, v));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + prefix + " in the store " + root + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("cannot list " + prefix + " in the store " + root + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
         return out;
     }
 
+    @Override
+    public Watch watch(String prefix, Consumer<Change> listener) {
+        ConfigKeys.checkPrefix(prefix);
+        try {
+            Files.createDirectories(root);
+            return FileStoreWatch.start(this, prefix, listener);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + prefix + " in the store " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The key a file of the store stands for, or null for what is not a key (temporary files, the root). */
+    String key(Path file) {
+        Path relative = root.relativize(file);
+        if (relative.toString().isEmpty()) return null;
+        String key = relative.toString().replace(java.io.File.separatorChar, '/');
+        try {
+            ConfigKeys.check(key);
+            return key;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private Path file(String key) {
         Path path = root;
-        for (String segment : key.split("/", -1)) {
-            if (!SEGMENT.matcher(segment).matches()) {
-                throw new IllegalArgumentException("invalid key '" + key + "': segment '" + segment + "'");
-            }
-            path = path.resolve(segment);
-        }
+        for (String segment : ConfigKeys.check(key)) path = path.resolve(segment);
         return path;
     }
 }
