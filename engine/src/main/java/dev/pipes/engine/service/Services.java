@@ -1,23 +1,18 @@
 package dev.pipes.engine.service;
 
-import dev.pipes.engine.runtime.EmbeddedRouter;
 import dev.pipes.engine.runtime.LocalProcessRuntime;
-import dev.pipes.engine.runtime.Runtime;
-import dev.pipes.engine.stream.StreamProtocol;
-import dev.pipes.wamp.client.WampClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * The services of a shell: the registry that {@code build} and {@code services} use and command
- * resolution looks in, and what runs service stages (a runtime, the router, the shell's own WAMP
- * client). The router starts lazily, on the first pipeline with a service.
+ * resolution looks in, and what runs service stages: a {@link ServicePlane} (routers, the shell's
+ * clients and endpoint, the runtime), started lazily, on the first pipeline with a service.
  */
 public final class Services implements ServiceRuntime, AutoCloseable {
     public static final long DEFAULT_BLOCK_SIZE = 1024 * 1024;
@@ -25,30 +20,30 @@ public final class Services implements ServiceRuntime, AutoCloseable {
 
     private final ServiceRegistry registry;
     private final LocalProcessRuntime.Link link;
-    private EmbeddedRouter router;
-    private Runtime runtime;
-    private WampClient shell;
+    private final EmbeddedPlane plane;
 
     public Services(ServiceRegistry registry, LocalProcessRuntime.Link link) {
         this.registry = registry;
         this.link = link;
+        this.plane = new EmbeddedPlane(link);
     }
 
-    /** Chooses how agents of the embedded runtime reach the router: {@code websocket} (default) or {@code memory}. */
+    /** Chooses how agents of the embedded runtime reach the routers: {@code memory} (default) or {@code websocket}. */
     public static final String LINK_VARIABLE = "PIPES_AGENT_LINK";
 
     /** The embedded services of {@code home} ($PIPES_HOME): the store is {@code home/store}. */
     public static Services embedded(Path home) {
-        return new Services(new ServiceRegistry(new FileConfigStore(home.resolve("store"))), LocalProcessRuntime.Link.WEBSOCKET);
+        return new Services(new ServiceRegistry(new FileConfigStore(home.resolve("store"))), LocalProcessRuntime.Link.IN_MEMORY);
     }
 
     /**
      * The embedded services of a shell started with {@code environment}: $PIPES_HOME (default
-     * ~/.pipes), agents over loopback WebSocket unless $PIPES_AGENT_LINK is {@code memory}.
+     * ~/.pipes), agents in pipesh reached in memory unless $PIPES_AGENT_LINK is {@code websocket}
+     * (loopback sockets, as agents in a cluster use).
      */
     public static Services embedded(Map<String, String> environment) {
-        LocalProcessRuntime.Link link = "memory".equals(environment.get(LINK_VARIABLE))
-                ? LocalProcessRuntime.Link.IN_MEMORY : LocalProcessRuntime.Link.WEBSOCKET;
+        LocalProcessRuntime.Link link = "websocket".equals(environment.get(LINK_VARIABLE))
+                ? LocalProcessRuntime.Link.WEBSOCKET : LocalProcessRuntime.Link.IN_MEMORY;
         return new Services(new ServiceRegistry(new FileConfigStore(home(environment).resolve("store"))), link);
     }
 
@@ -77,7 +72,7 @@ public final class Services implements ServiceRuntime, AutoCloseable {
 
     @Override
     public String placement(String service) {
-        String transport = link == LocalProcessRuntime.Link.WEBSOCKET ? "loopback WebSocket" : "the in-memory transport";
+        String transport = link == LocalProcessRuntime.Link.WEBSOCKET ? "loopback WebSocket" : "pipesh's memory";
         Optional<ServiceSpec> spec = ServiceRef.parse(service).flatMap(ref -> {
             try {
                 return registry.find(ref.name()).map(s -> new ServiceSpec(s.name(), s.executable(), s.input(),
@@ -106,15 +101,14 @@ public final class Services implements ServiceRuntime, AutoCloseable {
     public Started start(List<StageRequest> requests, Path cwd, Map<String, String> environment, Consumer<String> errors) {
         List<ServiceStage> stages = new java.util.ArrayList<>();
         for (StageRequest r : requests) stages.add(resolve(r.reference(), r.argv(), r.io()));
-        WampClient client = shellClient();
         String id = "p" + PIPELINES.incrementAndGet() + "_" + Long.toHexString(System.nanoTime() & 0xffffff);
-        PipelineContext context = new PipelineContext(id, client, errors, cwd, environment);
-        ServicePipeline pipeline = new ServicePipeline(context, runtime(), blockSize(environment));
+        PipelineContext context = new PipelineContext(id, plane, errors, cwd, environment);
+        ServicePipeline pipeline = new ServicePipeline(context, plane.runtime(), blockSize(environment));
         return new Started(pipeline.start(stages), pipeline.feedersStopped(), pipeline::cancel);
     }
 
     private static long blockSize(Map<String, String> environment) {
-        String value = environment.get(BLOCK_SIZE_VARIABLE);
+        String value = environment.get(ServiceRuntime.BLOCK_SIZE_VARIABLE);
         if (value == null) return DEFAULT_BLOCK_SIZE;
         try {
             long size = Long.parseLong(value.strip());
@@ -124,37 +118,14 @@ public final class Services implements ServiceRuntime, AutoCloseable {
         }
     }
 
-    private synchronized EmbeddedRouter router() {
-        if (router == null) router = EmbeddedRouter.start();
-        return router;
+    /** The plane of this shell's pipelines (tests look at what its central router carried). */
+    EmbeddedPlane plane() {
+        return plane;
     }
 
-    private synchronized Runtime runtime() {
-        if (runtime == null) runtime = new LocalProcessRuntime(this::router, link);
-        return runtime;
-    }
-
-    private synchronized WampClient shellClient() {
-        if (shell == null || !shell.isConnected()) {
-            WampClient client = router().client(router().inMemoryTransport());
-            try {
-                client.connect().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot join the embedded router: " + e.getMessage(), e);
-            }
-            shell = client;
-        }
-        return shell;
-    }
-
-    /** Stops the agents, the shell's client and the router. */
+    /** Stops the agents, the shell's clients and the routers. */
     @Override
-    public synchronized void close() {
-        if (runtime != null) runtime.close();
-        if (shell != null) shell.leave();
-        if (router != null) router.close();
-        runtime = null;
-        shell = null;
-        router = null;
+    public void close() {
+        plane.close();
     }
 }
