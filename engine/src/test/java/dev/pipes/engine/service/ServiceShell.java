@@ -91,6 +91,27 @@ final class ServiceShell implements AutoCloseable {
         resetOutput();
     }
 
+    /**
+     * Builds service {@code name} whose agent is pipes' own agent as a process of its own (a JVM
+     * running StageAgentMain, as a container would), wrapping a script with {@code body}.
+     */
+    void agentProcessService(String name, String body, String... options) {
+        Path tool = script(name + "-tool.sh", body);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path agent = dir.resolve(name + "-agent.sh");
+        try {
+            Files.writeString(agent, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp '"
+                    + System.getProperty("java.class.path") + "' " + dev.pipes.engine.agent.StageAgentMain.class.getName()
+                    + " '" + tool + "'\n");
+            Files.setPosixFilePermissions(agent, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int status = run("build " + name + " ./" + name + "-agent.sh --agent native " + String.join(" ", options));
+        if (status != 0) throw new IllegalStateException("build " + name + " failed: " + err());
+        resetOutput();
+    }
+
     @Override
     public void close() {
         services.close();
