@@ -12,8 +12,12 @@ public final class StreamProtocol {
 
     /** At most this many data calls of one stream are unanswered at any time. */
     public static final int WINDOW = 8;
-    /** The largest payload of one data call; readers refuse larger ones. */
-    public static final int MAX_CHUNK = 1024 * 1024;
+    /**
+     * The largest payload of one data call; readers refuse larger ones. 960 KiB, so that a whole
+     * data call fits in a 1 MiB WebSocket message: autobahn-python's ApplicationRunner refuses
+     * anything larger (maxMessagePayloadSize and maxFramePayloadSize are 1048576 there).
+     */
+    public static final int MAX_CHUNK = 960 * 1024;
     /** What pipes' own writers put in one call (smaller than {@link #MAX_CHUNK}, so that memory stays low). */
     public static final int CHUNK = 512 * 1024;
 
