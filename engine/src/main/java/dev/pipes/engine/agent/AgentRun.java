@@ -165,7 +165,7 @@ final class AgentRun {
     private static Map<String, Object> answer(int status, int failedBlock) {
         Map<String, Object> kw = new LinkedHashMap<>();
         kw.put("status", status);
-        String signal = ProcessTree.signalOf(status);
+        String signal = dev.pipes.engine.world.Signals.nameOf(status);
         if (signal != null) kw.put("signal", signal);
         if (failedBlock >= 0) kw.put("block", failedBlock);
         return kw;

@@ -34,6 +34,8 @@ final class PipelineContext {
     final Consumer<String> errors;
     final Path cwd;
     final Map<String, String> environment;
+    /** Told which protocol a native service's agent speaks, once it announced it. */
+    final java.util.function.BiConsumer<String, Integer> learned;
     private final List<CallHandle> runs = new CopyOnWriteArrayList<>();
     volatile boolean canceled;
 
@@ -41,7 +43,9 @@ final class PipelineContext {
      * {@code shellUrls}: where the shell's readers are served; {@code socketsOnly}: the shell and the
      * agents in its process write over sockets even to this process (as agents in a cluster do).
      */
-    PipelineContext(String id, ServicePlane plane, Consumer<String> errors, Path cwd, Map<String, String> environment) {
+    PipelineContext(String id, ServicePlane plane, Consumer<String> errors, Path cwd, Map<String, String> environment,
+                    java.util.function.BiConsumer<String, Integer> learned) {
+        this.learned = learned;
         this.id = id;
         this.shell = plane.shellClient();
         this.shellEndpoint = plane.shellEndpointClient();

@@ -206,6 +206,7 @@ public final class ServicePipeline {
                 try {
                     instances[k][r] = starting.get(i).get(AGENT_START_SECONDS, TimeUnit.SECONDS);
                     agents.add(instances[k][r]);
+                    if (stages.get(k).spec().nativeAgent()) context.learned.accept(stages.get(k).spec().name(), instances[k][r].protocol());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = new IOException(names.get(i) + ": interrupted while starting its agent");

@@ -1,6 +1,8 @@
 package dev.pipes.engine.service;
 
+import dev.pipes.engine.plan.ServiceRoute;
 import dev.pipes.engine.runtime.LocalProcessRuntime;
+import dev.pipes.engine.stream.StreamProtocol;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ public final class Services implements ServiceRuntime, AutoCloseable {
     private final ServiceRegistry registry;
     private final LocalProcessRuntime.Link link;
     private final EmbeddedPlane plane;
+    /** The protocol each native service's agent announced when it last ran (what explain can say of its joints). */
+    private final Map<String, Integer> protocols = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Services(ServiceRegistry registry, LocalProcessRuntime.Link link) {
         this.registry = registry;
@@ -71,9 +75,8 @@ public final class Services implements ServiceRuntime, AutoCloseable {
     }
 
     @Override
-    public String placement(String service) {
-        String transport = link == LocalProcessRuntime.Link.WEBSOCKET ? "loopback WebSocket" : "pipesh's memory";
-        Optional<ServiceSpec> spec = ServiceRef.parse(service).flatMap(ref -> {
+    public ServiceRoute route(String reference, boolean fuse) {
+        Optional<ServiceSpec> spec = ServiceRef.parse(reference).flatMap(ref -> {
             try {
                 return registry.find(ref.name()).map(s -> new ServiceSpec(s.name(), s.executable(), s.input(),
                         ref.replicasOr(s.replicas()), s.description(), s.nativeAgent()));
@@ -81,11 +84,27 @@ public final class Services implements ServiceRuntime, AutoCloseable {
                 return Optional.empty();
             }
         });
-        int replicas = spec.map(ServiceSpec::replicas).orElse(1);
-        boolean nativeAgent = spec.map(ServiceSpec::nativeAgent).orElse(false);
-        String what = nativeAgent ? "a local process that is its own stage agent" : "a local process wrapped by a stage agent";
-        if (replicas > 1) what = replicas + " replicas, each " + what;
-        return what + " (WAMP client over " + transport + "; embedded runtime)";
+        if (spec.isEmpty()) return ServiceRoute.agent("a service that is gone", ServiceRoute.UNKNOWN);
+        ServiceSpec s = spec.get();
+        if (fuse && fusable(s)) {
+            return ServiceRoute.fused("a local process, fused: joined to its neighbours like a local command ("
+                    + ServiceRuntime.FUSE_VARIABLE + "=0 runs it through its agent)", s.executable());
+        }
+        String transport = link == LocalProcessRuntime.Link.WEBSOCKET ? "loopback WebSocket" : "pipesh's memory";
+        String what = s.nativeAgent() ? "a local process that is its own stage agent"
+                : "a local process wrapped by a stage agent (WAMP over " + transport + ")";
+        if (s.replicas() > 1) what = s.replicas() + " replicas, each " + what;
+        int protocol = s.nativeAgent() ? protocols.getOrDefault(s.name(), ServiceRoute.UNKNOWN) : StreamProtocol.VERSION;
+        return ServiceRoute.agent(what + "; embedded runtime", protocol);
+    }
+
+    /**
+     * Whether a stage can run as a plain local process without losing anything a service gives: a
+     * wrapped executable reading standard input, one replica (blocks need an agent to cut and order
+     * them; args mode and native stages need their agent).
+     */
+    private static boolean fusable(ServiceSpec spec) {
+        return !spec.nativeAgent() && spec.replicas() == 1 && spec.input() == dev.pipes.engine.agent.RunRequest.InputMode.STDIN;
     }
 
     /** Resolves a stage as the plan named it; an error message when the service is gone. */
@@ -102,7 +121,7 @@ public final class Services implements ServiceRuntime, AutoCloseable {
         List<ServiceStage> stages = new java.util.ArrayList<>();
         for (StageRequest r : requests) stages.add(resolve(r.reference(), r.argv(), r.io()));
         String id = "p" + PIPELINES.incrementAndGet() + "_" + Long.toHexString(System.nanoTime() & 0xffffff);
-        PipelineContext context = new PipelineContext(id, plane, errors, cwd, environment);
+        PipelineContext context = new PipelineContext(id, plane, errors, cwd, environment, protocols::put);
         ServicePipeline pipeline = new ServicePipeline(context, plane.runtime(), blockSize(environment));
         return new Started(pipeline.start(stages), pipeline.feedersStopped(), pipeline::cancel);
     }

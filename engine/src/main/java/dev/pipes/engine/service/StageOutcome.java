@@ -75,7 +75,7 @@ final class StageOutcome {
         Object value = result.kwargs().getOrDefault("status", result.arg(0));
         int status = value instanceof Number n ? n.intValue() : 1;
         Object signal = result.kwargs().get("signal");
-        if (signal != null && !canceled && !"PIPE".equals(signal) && !"INT".equals(signal)) {
+        if (!canceled && dev.pipes.engine.world.Signals.worthReporting(signal == null ? null : signal.toString())) {
             errors.accept(stage + ": killed by SIG" + signal);
         }
         return status;
