@@ -5,9 +5,9 @@ explain 'cat /etc/hostname | tr a-z A-Z | wc -c'
 ## STDOUT:
 pipeline: cat /etc/hostname | tr a-z A-Z | wc -c
   1. local command /usr/bin/cat argv=[cat, /etc/hostname]
-  | OS pipe
+  | OS pipe (same host)
   2. local command /usr/bin/tr argv=[tr, a-z, A-Z]
-  | OS pipe
+  | OS pipe (same host)
   3. local command /usr/bin/wc argv=[wc, -c]
 ## END
 ## N-I bash stdout-json: ""

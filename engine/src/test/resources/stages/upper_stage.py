@@ -4,18 +4,71 @@
 Started by a runtime with PIPES_ROUTER, PIPES_REALM, PIPES_STAGE, PIPES_AUTHID and PIPES_TICKET in
 its environment; joins with ticket authentication, registers
 the stage's run and input procedures, says it is ready, and serves run calls until it is stopped.
+
+It serves no endpoint (its input comes through the central router). As a writer it speaks protocol 1
+(everything through the central router) unless UPPER_STAGE_DIRECT=1: then it writes its output
+straight to the reader's endpoint when the run call names one (output_endpoints), over one
+connection per endpoint that it keeps for later runs.
 """
 import asyncio
 import os
 import sys
+from urllib.parse import urlparse
 
 from autobahn.asyncio.wamp import ApplicationRunner, ApplicationSession
+from autobahn.asyncio.websocket import WampWebSocketClientFactory
 from autobahn.wamp.exception import ApplicationError
 from autobahn.wamp.serializer import MsgPackSerializer
-from autobahn.wamp.types import CallResult
+from autobahn.wamp.types import CallResult, ComponentConfig
 
 WINDOW = 8
 STAGE = os.environ["PIPES_STAGE"]
+REALM = os.environ.get("PIPES_REALM", "pipes")
+AUTHID = os.environ.get("PIPES_AUTHID", "pipes")
+DIRECT = os.environ.get("UPPER_STAGE_DIRECT") == "1"
+
+
+class EndpointSession(ApplicationSession):
+    """A session on a reader's endpoint: joined with the same ticket as the central router."""
+
+    def __init__(self, config, joined):
+        super().__init__(config)
+        self.joined = joined
+
+    def onConnect(self):
+        self.join(REALM, authmethods=["ticket"], authid=AUTHID)
+
+    def onChallenge(self, challenge):
+        return os.environ["PIPES_TICKET"]
+
+    def onJoin(self, details):
+        if not self.joined.done():
+            self.joined.set_result(self)
+
+
+ENDPOINTS = {}  # url -> joined session, reused for every stream written there
+
+
+async def endpoint_session(urls):
+    """The session of the first ws:// endpoint that can be reached, or None (then: the central router)."""
+    for url in urls or []:
+        if not url.startswith("ws://"):
+            continue
+        session = ENDPOINTS.get(url)
+        if session is not None and session.is_attached():
+            return session
+        loop = asyncio.get_running_loop()
+        joined = loop.create_future()
+        factory = WampWebSocketClientFactory(lambda: EndpointSession(ComponentConfig(REALM), joined), url=url,
+                                             serializers=[MsgPackSerializer()])
+        where = urlparse(url)
+        try:
+            await loop.create_connection(factory, where.hostname, where.port)
+            ENDPOINTS[url] = await asyncio.wait_for(joined, 10)
+            return ENDPOINTS[url]
+        except (OSError, asyncio.TimeoutError) as e:
+            print("cannot reach the endpoint %s: %s" % (url, e), file=sys.stderr)
+    return None
 
 
 class Input:
@@ -81,8 +134,12 @@ class UpperStage(ApplicationSession):
     async def onJoin(self, details):
         stage_input = Input()
 
-        async def run_stage(argv=None, input="stdin", output=None, stderr=None, cwd=None, env=None, **extra):
-            out = Output(self, output) if output else None
+        async def run_stage(argv=None, input="stdin", output=None, stderr=None, cwd=None, env=None,
+                            output_endpoints=None, **extra):
+            writer = self
+            if DIRECT and output:
+                writer = await endpoint_session(output_endpoints) or self
+            out = Output(writer, output) if output else None
             while True:
                 data, eof, taken = await stage_input.queue.get()
                 try:

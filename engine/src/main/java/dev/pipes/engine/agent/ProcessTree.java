@@ -21,18 +21,4 @@ final class ProcessTree {
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
-
-    /** The name of the signal a status of 128+N stands for, when it is one a user should hear about. */
-    static String signalOf(int status) {
-        return switch (status) {
-            case 128 + 9 -> "KILL";
-            case 128 + 15 -> "TERM";
-            case 128 + 11 -> "SEGV";
-            case 128 + 6 -> "ABRT";
-            case 128 + 1 -> "HUP";
-            case 128 + 2 -> "INT";
-            case 128 + 13 -> "PIPE";
-            default -> null;
-        };
-    }
 }

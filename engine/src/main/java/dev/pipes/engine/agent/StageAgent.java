@@ -1,5 +1,7 @@
 package dev.pipes.engine.agent;
 
+import dev.pipes.engine.stream.JointInput;
+import dev.pipes.engine.stream.Links;
 import dev.pipes.engine.stream.StreamProtocol;
 import dev.pipes.engine.stream.StreamReader;
 import dev.pipes.wamp.client.CallResult;
@@ -7,7 +9,7 @@ import dev.pipes.wamp.client.Handles;
 import dev.pipes.wamp.client.Invocation;
 import dev.pipes.wamp.client.WampClient;
 import dev.pipes.wamp.client.WampException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,41 +17,47 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Wraps an executable as a pipes stage: a WAMP client that registers the stage instance's
- * {@code run} procedure and its input stream, runs the executable once per {@code run} call, and
- * streams its standard output and standard error to the procedures the call names. One run at a
- * time; a canceled call (INTERRUPT) stops the process and everything it started.
+ * Wraps an executable as a pipes stage (protocol 2, docs/protocol.md): registers the stage
+ * instance's {@code run} procedure on the central router and its input stream there and on its
+ * endpoint, runs the executable for each {@code run} call, and writes its standard output and
+ * standard error straight to the readers' endpoints the call names. One run at a time; a canceled
+ * call (INTERRUPT) stops the process and everything it started. Between runs the input is open
+ * for the next run's streams, so an agent serves one pipeline after another.
  */
 public final class StageAgent implements AutoCloseable {
-    private final WampClient client;
+    private final WampClient control;
+    private final Links links;
     private final String stageId;
-    private final AtomicReference<StageRun> running = new AtomicReference<>();
+    private final String executable;
+    private final AtomicReference<AgentRun> running = new AtomicReference<>();
     private StreamReader input;
     private Handles.Registration runRegistration;
 
-    private final String executable;
-
-    private StageAgent(WampClient client, String stageId, String executable) {
-        this.client = client;
+    private StageAgent(WampClient control, Links links, String stageId, String executable) {
+        this.control = control;
+        this.links = links;
         this.stageId = stageId;
         this.executable = executable;
     }
 
-    /** Registers the stage instance {@code stageId} on a joined client; completes when it can be called. */
-    public static CompletableFuture<StageAgent> start(WampClient client, String stageId) {
-        return start(client, stageId, null);
-    }
-
-    /** As {@link #start(WampClient, String)}; a non-null {@code executable} replaces {@code argv[0]} of every run. */
-    public static CompletableFuture<StageAgent> start(WampClient client, String stageId, String executable) {
+    /**
+     * Registers stage instance {@code stageId}: its input on {@code control} (the central router)
+     * and on {@code endpoint} (a client of the agent's own endpoint; null: none), its {@code run}
+     * on {@code control}. Its writers connect through {@code links}. A non-null {@code executable}
+     * replaces {@code argv[0]} of every run. Completes when the stage can be called.
+     */
+    public static CompletableFuture<StageAgent> start(WampClient control, WampClient endpoint, Links links, String stageId,
+                                                      String executable) {
         if (!StreamProtocol.validId(stageId)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("invalid stage id '" + stageId + "'"));
         }
-        StageAgent agent = new StageAgent(client, stageId, executable);
-        return StreamReader.register(client, StreamProtocol.inputUri(stageId), null)
+        StageAgent agent = new StageAgent(control, links, stageId, executable);
+        List<WampClient> readers = new ArrayList<>(List.of(control));
+        if (endpoint != null) readers.add(endpoint);
+        return StreamReader.register(StreamProtocol.inputUri(stageId), readers)
                 .thenCompose(reader -> {
                     agent.input = reader;
-                    return client.register(StreamProtocol.runUri(stageId), agent::run);
+                    return control.register(StreamProtocol.runUri(stageId), agent::run);
                 })
                 .thenApply(registration -> {
                     agent.runRegistration = registration;
@@ -64,40 +72,39 @@ public final class StageAgent implements AutoCloseable {
     private CompletionStage<CallResult> run(Invocation call) {
         RunRequest request = RunRequest.fromKwargs(call.kwargs());
         if (executable != null) request = request.withExecutable(executable);
-        StageRun run = request.input() == RunRequest.InputMode.ARGS
-                ? new ArgsRun(client, input, request) : new StdinRun(client, input, request);
+        RunRequest.Joints joints = request.joints();
+        AgentRun run = new AgentRun(request, new JointInput(input, joints.writers(), joints.replica(), joints.replicas()), links);
         if (!running.compareAndSet(null, run)) {
             throw new WampException("pipes.error.busy", "stage " + stageId + " is already running");
         }
-        // before any data call that follows this one is taken: the input is open for this run's stream
-        input.reopen();
         CompletableFuture<CallResult> answer = new CompletableFuture<>();
         call.interrupted().thenAccept(mode -> run.stop());
         Thread.ofPlatform().daemon().name("pipes-agent " + stageId).start(() -> {
-            // the agent is free again before its answer leaves: the caller may send the next run at once
             try {
-                int status = run.execute();
-                Map<String, Object> kw = new LinkedHashMap<>();
-                kw.put("status", status);
-                String signal = ProcessTree.signalOf(status);
-                if (signal != null) kw.put("signal", signal);
-                running.set(null);
-                answer.complete(new CallResult(List.of(status), kw, Map.of()));
+                Map<String, Object> kw = run.execute();
+                done();
+                answer.complete(new CallResult(List.of(kw.get("status")), kw, Map.of()));
             } catch (WampException e) {
-                running.set(null);
+                done();
                 answer.completeExceptionally(e);
             } catch (RuntimeException e) {
-                running.set(null);
+                done();
                 answer.completeExceptionally(new WampException("wamp.error.runtime_error", String.valueOf(e.getMessage())));
             }
         });
         return answer;
     }
 
-    /** Stops a run in progress and unregisters; the client stays open (its owner closes it). */
+    /** The run is over: the input takes the next run's streams, and the agent is free, before the answer leaves. */
+    private void done() {
+        input.reopen();
+        running.set(null);
+    }
+
+    /** Stops a run in progress and unregisters; the clients stay open (their owner closes them). */
     @Override
     public void close() {
-        StageRun run = running.get();
+        AgentRun run = running.get();
         if (run != null) run.stop();
         if (input != null) input.close();
         if (runRegistration != null) runRegistration.unregister().exceptionally(e -> null);

@@ -2,6 +2,7 @@ package dev.pipes.engine.interp;
 
 import dev.pipes.engine.plan.RedirectPlan;
 import dev.pipes.engine.plan.Stage;
+import dev.pipes.engine.service.ServiceRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,10 @@ final class CommandResolver {
         if (state.functions.containsKey(name)) return new Stage.Function(argv, assignments, redirects);
         if (builtins.has(name)) return new Stage.Builtin(argv, assignments, redirects);
         Optional<String> service = state.services.lookup(name);
-        if (service.isPresent()) return new Stage.Service(service.get(), argv, redirects, state.services.placement(service.get()));
+        if (service.isPresent()) {
+            boolean fuse = !"0".equals(state.variables.get(ServiceRuntime.FUSE_VARIABLE));
+            return new Stage.Service(service.get(), argv, redirects, state.services.route(service.get(), fuse));
+        }
         Path found = searchPath(name);
         if (found != null) return fromPath(found, argv, assignments, redirects);
         return new Stage.NotFound(name, argv, redirects, false);

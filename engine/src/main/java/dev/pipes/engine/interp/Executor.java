@@ -18,9 +18,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Runs a {@link Plan}: applies each stage's redirections, joins adjacent local commands with OS
- * pipes (ProcessBuilder.startPipeline), runs in-process stages in threads on copies of the shell
- * state joined by in-process pipes, and collects every stage's status.
+ * Runs a {@link Plan}: applies each stage's redirections, joins adjacent local processes (local
+ * commands and fused services) with OS pipes (ProcessBuilder.startPipeline), starts each run of
+ * adjacent services run by agents through the service runtime, runs in-process stages in threads
+ * on copies of the shell state joined by in-process pipes, and collects every stage's status.
  */
 final class Executor {
     private static final Path DEV_NULL = Path.of("/dev/null");
@@ -141,7 +142,7 @@ final class Executor {
             if (applied[i] == null) {
                 handles[i] = StageHandle.finished(1);
                 i++;
-            } else if (stage instanceof Stage.LocalCommand) {
+            } else if (stage.localProcess()) {
                 int last = i;
                 while (last < n - 1 && osJoint[last]) last++;
                 List<StageHandle> segment = new ProcessSegment(state, group, ends)

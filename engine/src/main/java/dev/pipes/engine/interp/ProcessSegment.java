@@ -1,11 +1,14 @@
 package dev.pipes.engine.interp;
 
 import dev.pipes.engine.plan.Stage;
+import dev.pipes.engine.service.PrefixedLinesSink;
 import dev.pipes.engine.world.Channel;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.NativeStreams;
 import dev.pipes.engine.world.ProcessGroup;
 import dev.pipes.engine.world.Redirections;
+import dev.pipes.engine.world.Signals;
+import dev.pipes.engine.world.StoppableInput;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +22,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Starts a run of adjacent local commands joined by OS pipes, and connects its ends. Each of a
+ * Starts a run of adjacent local processes joined by OS pipes, and connects its ends. Each of a
  * process's descriptors 0-2 becomes a ProcessBuilder redirect: inherited when it is the shell's own
  * descriptor, a file by path, or a pipe with a copying thread when the other side is a Java stream.
+ * A fused service runs its executable here as a local command does, and keeps what a service
+ * gives: its standard error, when the user sees it, prefixed with its name, and a message when a
+ * signal other than SIGPIPE or SIGINT killed it.
  */
 final class ProcessSegment {
     private final ShellState state;
@@ -46,16 +52,24 @@ final class ProcessSegment {
         int n = stages.size();
         List<ProcessBuilder> builders = new ArrayList<>();
         List<Wiring[]> wirings = new ArrayList<>();
+        String[] serviceNames = new String[n];
         for (int k = 0; k < n; k++) {
-            Stage.LocalCommand command = (Stage.LocalCommand) stages.get(k);
             FdTable table = applied.get(k).table();
-            List<String> argv = new ArrayList<>(command.argv());
-            argv.set(0, ExecutableName.forExec(command.argv().get(0), command.executable()));
+            List<String> argv = new ArrayList<>(argv(stages.get(k)));
+            Map<String, String> assignments = Map.of();
+            if (stages.get(k) instanceof Stage.LocalCommand command) {
+                argv.set(0, ExecutableName.forExec(command.argv().get(0), command.executable()));
+                assignments = command.assignments();
+            } else {
+                Stage.Service service = (Stage.Service) stages.get(k);
+                argv.set(0, service.route().localExecutable().toString()); // as its agent would run it
+                serviceNames[k] = service.service();
+            }
             ProcessBuilder builder = new ProcessBuilder(argv).directory(state.cwd.toFile());
             Map<String, String> env = builder.environment();
             env.clear();
             env.putAll(state.variables.environment());
-            env.putAll(command.assignments());
+            env.putAll(assignments);
             env.put("PWD", state.cwd.toString());
             Wiring[] w = new Wiring[3];
             w[0] = k > 0 ? Wiring.of(Redirect.PIPE) : wire(table.get(0), 0);
@@ -65,6 +79,10 @@ final class ProcessSegment {
             if (err != null && err.equals(table.get(1))) {
                 builder.redirectErrorStream(true);
                 w[2] = null;
+            } else if (serviceNames[k] != null && ServiceSegment.shown(err, state)) {
+                OutputStream prefixed = new PrefixedLinesSink(serviceNames[k], errorOutput(err)).asOutputStream();
+                w[2] = new Wiring(Redirect.PIPE, null, prefixed, true, null);
+                builder.redirectError(Redirect.PIPE);
             } else {
                 w[2] = wire(err, 2);
                 builder.redirectError(w[2].redirect());
@@ -76,7 +94,7 @@ final class ProcessSegment {
         try {
             processes = state.launcher.startPipeline(builders);
         } catch (IOException e) {
-            String name = stages.get(0) instanceof Stage.LocalCommand c ? c.argv().get(0) : "command";
+            String name = argv(stages.get(0)).get(0);
             errors.accept(name + ": cannot execute: " + Redirections.reason(e).replaceFirst("^.*error=\\d+, ", ""));
             List<StageHandle> failed = new ArrayList<>();
             for (int k = 0; k < n; k++) {
@@ -91,9 +109,9 @@ final class ProcessSegment {
             Process process = processes.get(k);
             group.add(process);
             Wiring[] w = wirings.get(k);
-            if (w[0].feed() != null) {
-                Bridges.copy("pipesh-feed", w[0].feed(), process.getOutputStream(), w[0].closeStream(), true);
-            }
+            Thread feeder = w[0].feed() == null ? null
+                    : Bridges.copy("pipesh-feed", w[0].feed(), process.getOutputStream(), w[0].closeStream(), true);
+            InputStream feed = w[0].feed();
             List<Thread> drains = new ArrayList<>();
             if (w[1].drain() != null) {
                 drains.add(Bridges.copy("pipesh-drain", process.getInputStream(), w[1].drain(), true, w[1].closeStream()));
@@ -103,11 +121,13 @@ final class ProcessSegment {
             }
             Redirections.Applied files = applied.get(k);
             Channel.OpenFile consumed = w[0].consumedFile();
+            String serviceName = serviceNames[k];
             CompletableFuture<Integer> status = new CompletableFuture<>();
             Thread.ofPlatform().daemon().name("pipesh-wait").start(() -> {
                 int exit;
                 try {
                     exit = process.waitFor();
+                    stopFeeding(feeder, feed);
                     for (Thread drain : drains) drain.join();
                 } catch (InterruptedException e) {
                     process.destroy();
@@ -116,11 +136,38 @@ final class ProcessSegment {
                 if (consumed != null) consumed.handle().markConsumed();
                 files.close();
                 group.remove(process);
+                String signal = Signals.nameOf(exit);
+                if (serviceName != null && !group.stopping() && Signals.worthReporting(signal)) {
+                    errors.accept(serviceName + ": killed by SIG" + signal);
+                }
                 status.complete(exit);
             });
             handles.add(StageHandle.of(status, process.pid()));
         }
         return handles;
+    }
+
+    /**
+     * The process exited: a feeder still waiting for input it would never pass on stops, so that
+     * it does not take what comes next (the next line typed at the prompt, say).
+     */
+    private static void stopFeeding(Thread feeder, InputStream feed) {
+        if (feeder == null || !feeder.isAlive()) return;
+        if (feed instanceof StoppableInput stoppable) stoppable.stopReading();
+        feeder.interrupt();
+    }
+
+    private static List<String> argv(Stage stage) {
+        return switch (stage) {
+            case Stage.LocalCommand c -> c.argv();
+            case Stage.Service s -> s.argv();
+            default -> throw new IllegalArgumentException("not a local process: " + stage.kind());
+        };
+    }
+
+    /** Where the user sees a stage's standard error: the shell's descriptor 2, or the stream standing for it. */
+    private static OutputStream errorOutput(Channel err) {
+        return err instanceof Channel.Stream stream ? stream.out() : NativeStreams.output(2);
     }
 
     private Wiring wire(Channel channel, int fd) {

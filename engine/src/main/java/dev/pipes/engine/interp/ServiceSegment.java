@@ -95,7 +95,7 @@ final class ServiceSegment {
     }
 
     /** Standard error that reaches the user (not redirected) gets each line prefixed with the stage's name. */
-    private static boolean shown(Channel err, ShellState state) {
+    static boolean shown(Channel err, ShellState state) {
         return err != null && (err.equals(state.fds.get(2)) || err instanceof Channel.Native nat && nat.fd() == 2);
     }
 

@@ -21,6 +21,11 @@ public sealed interface Stage {
         return !(this instanceof LocalCommand) && !(this instanceof Service);
     }
 
+    /** Whether the stage is a process of this host that OS pipes can join: a local command, or a fused service. */
+    default boolean localProcess() {
+        return this instanceof LocalCommand || this instanceof Service s && s.route().fused();
+    }
+
     /** A builtin run by the shell itself. */
     record Builtin(List<String> argv, Map<String, String> assignments, List<RedirectPlan> redirects) implements Stage {
         public Builtin {
@@ -61,15 +66,22 @@ public sealed interface Stage {
         }
     }
 
-    /** A service: resolved by the shell's ServiceRuntime, run by its runtime, joined to its neighbours over WAMP. */
-    record Service(String service, List<String> argv, List<RedirectPlan> redirects, String placement) implements Stage {
+    /**
+     * A service: resolved by the shell's ServiceRuntime and run by its agent, joined to its
+     * neighbours over WAMP; or, fused, its executable run as a local process joined by OS pipes.
+     */
+    record Service(String service, List<String> argv, List<RedirectPlan> redirects, ServiceRoute route) implements Stage {
         public Service {
             argv = List.copyOf(argv);
             redirects = List.copyOf(redirects);
         }
 
         public Service(String service, List<String> argv, List<RedirectPlan> redirects) {
-            this(service, argv, redirects, "no runtime");
+            this(service, argv, redirects, ServiceRoute.agent("no runtime", 2));
+        }
+
+        public String placement() {
+            return route.placement();
         }
 
         public String kind() {

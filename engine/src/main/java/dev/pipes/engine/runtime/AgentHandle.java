@@ -25,6 +25,11 @@ public interface AgentHandle {
         return List.of();
     }
 
+    /** Whether the agent runs in this process (its writers reach this process's endpoints in memory). */
+    default boolean inProcess() {
+        return false;
+    }
+
     /** The pipeline is done with the agent; the runtime keeps it for a later one or stops it. */
     default void release() {
         stop();

@@ -1,6 +1,7 @@
 package dev.pipes.engine.service;
 
 import dev.pipes.engine.agent.RunRequest;
+import dev.pipes.engine.stream.Links;
 import dev.pipes.engine.stream.StreamProtocol;
 import dev.pipes.wamp.client.CallHandle;
 import dev.pipes.wamp.client.Options;
@@ -11,7 +12,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** What the parts of one running service pipeline share: its id, the shell's WAMP client, its calls. */
+/**
+ * What the parts of one running service pipeline share: its id, the shell's clients (the central
+ * router's, for control; its endpoint's, where its own readers are served), the shell's writers'
+ * connections, where the shell's readers are served, and the pipeline's {@code run} calls.
+ */
 final class PipelineContext {
     /**
      * Where work that may block runs when a call's answer arrives: answers complete on the WAMP
@@ -22,15 +27,31 @@ final class PipelineContext {
 
     final String id;
     final WampClient shell;
+    final WampClient shellEndpoint;
+    final Links links;
+    final List<String> shellUrls;
+    final boolean socketsOnly;
     final Consumer<String> errors;
     final Path cwd;
     final Map<String, String> environment;
+    /** Told which protocol a native service's agent speaks, once it announced it. */
+    final java.util.function.BiConsumer<String, Integer> learned;
     private final List<CallHandle> runs = new CopyOnWriteArrayList<>();
     volatile boolean canceled;
 
-    PipelineContext(String id, WampClient shell, Consumer<String> errors, Path cwd, Map<String, String> environment) {
+    /**
+     * {@code shellUrls}: where the shell's readers are served; {@code socketsOnly}: the shell and the
+     * agents in its process write over sockets even to this process (as agents in a cluster do).
+     */
+    PipelineContext(String id, ServicePlane plane, Consumer<String> errors, Path cwd, Map<String, String> environment,
+                    java.util.function.BiConsumer<String, Integer> learned) {
+        this.learned = learned;
         this.id = id;
-        this.shell = shell;
+        this.shell = plane.shellClient();
+        this.shellEndpoint = plane.shellEndpointClient();
+        this.links = plane.links();
+        this.shellUrls = plane.shellUrls();
+        this.socketsOnly = plane.socketsOnly();
         this.errors = errors;
         this.cwd = cwd;
         this.environment = Map.copyOf(environment);
@@ -49,11 +70,18 @@ final class PipelineContext {
         return StreamProtocol.shellUri(id, name);
     }
 
+    /**
+     * The URLs a writer gets for a reader served at {@code urls}: a writer in this process takes
+     * them all (a memory URL first: no socket), unless sockets were asked for; a process of its own
+     * can only use the sockets.
+     */
+    List<String> urlsFor(List<String> urls, boolean writerInThisProcess) {
+        if (writerInThisProcess && !socketsOnly) return urls;
+        return urls.stream().filter(u -> !u.startsWith("memory://")).toList();
+    }
+
     /** Calls {@code run} on a stage instance; the handle is kept so that {@link #cancelRuns} reaches it. */
-    CallHandle run(String stageId, ServiceSpec spec, List<String> argv, String output, String stderr) {
-        List<String> command = new java.util.ArrayList<>(argv);
-        command.set(0, spec.executable().toString());
-        RunRequest request = new RunRequest(command, spec.input(), output, stderr, cwd.toString(), environment);
+    CallHandle run(String stageId, RunRequest request) {
         CallHandle handle = shell.call(StreamProtocol.runUri(stageId), Options.Call.DEFAULT, List.of(), request.toKwargs());
         runs.add(handle);
         if (canceled) handle.cancel("killnowait");

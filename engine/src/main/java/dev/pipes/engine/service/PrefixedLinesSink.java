@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
  * Writes a stage's standard error line by line with {@code "name: "} in front, so that the errors
  * of concurrent stages stay readable; whole lines are written at once under the output's lock.
  */
-final class PrefixedLinesSink implements StreamSink {
+public final class PrefixedLinesSink implements StreamSink {
     private static final int MAX_PENDING = 64 * 1024;
 
     private final byte[] prefix;
     private final OutputStream out;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-    PrefixedLinesSink(String name, OutputStream out) {
+    public PrefixedLinesSink(String name, OutputStream out) {
         this.prefix = (name + ": ").getBytes(StandardCharsets.UTF_8);
         this.out = out;
     }
@@ -44,6 +44,26 @@ final class PrefixedLinesSink implements StreamSink {
             pending.write('\n');
             emit();
         }
+    }
+
+    /** The same as a stream: closing it ends the last line, never the output underneath. */
+    public OutputStream asOutputStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                PrefixedLinesSink.this.write(new byte[] {(byte) b});
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                PrefixedLinesSink.this.write(java.util.Arrays.copyOfRange(b, off, off + len));
+            }
+
+            @Override
+            public void close() throws IOException {
+                end();
+            }
+        };
     }
 
     private void emit() throws IOException {

@@ -1,8 +1,12 @@
 package dev.pipes.engine.service;
 
+import dev.pipes.engine.agent.RunRequest;
 import dev.pipes.engine.runtime.AgentHandle;
 import dev.pipes.engine.runtime.AgentLaunch;
 import dev.pipes.engine.runtime.Runtime;
+import dev.pipes.engine.stream.BlockCutter;
+import dev.pipes.engine.stream.ChunkSink;
+import dev.pipes.engine.stream.JointInput;
 import dev.pipes.engine.stream.OutputStreamSink;
 import dev.pipes.engine.stream.StreamProtocol;
 import dev.pipes.engine.stream.StreamPump;
@@ -17,13 +21,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
- * Runs a run of adjacent service stages: starts an agent per stage instance, registers the shell's
- * stream procedures (outputs that come back to the shell, standard errors, the inputs of replicated
- * stages), streams the shell's inputs in, calls {@code run} on every agent and reports each stage's
- * status. Adjacent services stream agent to agent; the shell only relays as the router.
+ * Runs a run of adjacent service stages (docs/protocol.md): gets an agent per stage instance,
+ * registers the streams that come back to the shell on the shell's endpoint (outputs, standard
+ * errors), streams the shell's inputs straight to the first readers, calls {@code run} on every
+ * instance telling each writer where its readers are served, and reports each stage's status.
+ * Bytes between two services go from one agent to the other's endpoint; replicated stages get
+ * their blocks from their writers and hand them to their readers directly: nothing is relayed here.
  */
 public final class ServicePipeline {
     private static final long AGENT_START_SECONDS = 20;
@@ -35,9 +40,9 @@ public final class ServicePipeline {
     private final List<AgentHandle> agents = new CopyOnWriteArrayList<>();
     private final List<StreamReader> readers = new CopyOnWriteArrayList<>();
     private final List<Thread> feeders = new CopyOnWriteArrayList<>();
-    private final List<ReplicatedStage> replicated = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private final CompletableFuture<Void> feedersStopped = new CompletableFuture<>();
+    private AgentHandle[][] instances;
 
     ServicePipeline(PipelineContext context, Runtime runtime, long blockSize) {
         this.context = context;
@@ -55,93 +60,108 @@ public final class ServicePipeline {
         int n = stages.size();
         try {
             startAgents(stages);
+            new JointRules(stages, instances).check();
         } catch (IOException e) {
             context.errors.accept(e.getMessage());
             cleanUp();
-            List<CompletableFuture<Integer>> failed = new ArrayList<>();
-            for (int k = 0; k < n; k++) failed.add(CompletableFuture.completedFuture(126));
-            return failed;
-        }
-        String[] inputUri = new String[n];
-        for (int k = 0; k < n; k++) {
-            inputUri[k] = stages.get(k).replicas() == 1 ? StreamProtocol.inputUri(context.stageId(k, 0))
-                    : context.shellUri(k + "_in");
-        }
-        List<CompletableFuture<StreamReader>> registrations = new ArrayList<>();
-        String[] outputUri = new String[n];
-        String[][] stderrUri = new String[n][];
-        for (int k = 0; k < n; k++) {
-            ServiceStage stage = stages.get(k);
-            stderrUri[k] = new String[stage.replicas()];
-            for (int r = 0; r < stage.replicas(); r++) {
-                String name = stage.replicas() == 1 ? stage.displayName() : stage.displayName() + "[" + r + "]";
-                StreamSink sink = switch (stage.io().stderr()) {
-                    case StageIo.ToStream s -> s.prefixLines() ? new PrefixedLinesSink(name, s.out()) : new OutputStreamSink(s.out(), false);
-                    default -> null;
-                };
-                if (sink == null) continue;
-                stderrUri[k][r] = context.shellUri(k + "_" + r + "_err");
-                registrations.add(StreamReader.register(context.shell, stderrUri[k][r], sink, true));
-            }
-            if (stage.replicas() > 1) {
-                ReplicatedStage.Output out = switch (stage.io().stdout()) {
-                    case StageIo.ToNextService next -> ReplicatedStage.toWriter(new StreamWriter(context.shell, inputUri[k + 1]));
-                    case StageIo.ToStream s -> ReplicatedStage.toStream(s.out());
-                    case StageIo.Discard d -> ReplicatedStage.discard();
-                };
-                ReplicatedStage rs = new ReplicatedStage(context, k, stage.displayName(), stage.spec(), stage.argv(),
-                        stage.replicas(), blockSize, out, stderrUri[k]);
-                replicated.add(rs);
-                registrations.addAll(rs.registerOutputs());
-                if (stage.io().stdin() instanceof StageIo.FromPreviousService) {
-                    registrations.add(StreamReader.register(context.shell, inputUri[k], rs));
-                }
-            } else if (stage.io().stdout() instanceof StageIo.ToStream s) {
-                outputUri[k] = context.shellUri(k + "_out");
-                registrations.add(StreamReader.register(context.shell, outputUri[k], new OutputStreamSink(s.out(), false)));
-            } else if (stage.io().stdout() instanceof StageIo.ToNextService) {
-                outputUri[k] = inputUri[k + 1];
-            }
+            return failed(n, 126);
         }
         try {
-            for (CompletableFuture<StreamReader> r : registrations) readers.add(r.get(AGENT_START_SECONDS, TimeUnit.SECONDS));
+            registerShellReaders(stages);
         } catch (Exception e) {
             context.errors.accept("cannot register the pipeline's streams: " + e.getMessage());
             cleanUp();
-            List<CompletableFuture<Integer>> failed = new ArrayList<>();
-            for (int k = 0; k < n; k++) failed.add(CompletableFuture.completedFuture(1));
-            return failed;
+            return failed(n, 1);
         }
         List<CompletableFuture<Integer>> statuses = new ArrayList<>();
-        int next = 0;
         for (int k = 0; k < n; k++) {
             ServiceStage stage = stages.get(k);
-            if (stage.replicas() > 1) {
-                ReplicatedStage rs = replicated.get(next++);
-                if (stage.io().stdin() instanceof StageIo.FromStream from) feed("feed " + stage.displayName(), from.in(), rs::feed);
-                statuses.add(rs.status());
-                continue;
+            List<CompletableFuture<StageOutcome.Replica>> replicas = new ArrayList<>();
+            for (int r = 0; r < stage.replicas(); r++) {
+                RunRequest request = request(stages, k, r);
+                replicas.add(context.run(instances[k][r].stageId(), request).result().handleAsync(
+                        (result, failure) -> StageOutcome.replica(result, failure), PipelineContext.OFF_IO_THREAD));
             }
-            String stageId = context.stageId(k, 0);
-            boolean direct = stage.io().stdout() instanceof StageIo.ToNextService;
-            String next1 = k + 1 < n ? inputUri[k + 1] : null;
-            CompletableFuture<Integer> status = context.run(stageId, stage.spec(), stage.argv(), outputUri[k], stderrUri[k][0])
-                    .result().handleAsync((result, failure) -> {
-                        int s = StageOutcome.status(stage.displayName(), result, failure, context.canceled, context.errors);
-                        if (failure != null && !context.canceled) {
-                            if (s == 126 && direct) endStreamFor(next1); // never ran: the next stage still gets its EOF
-                            else if (s != 126) cancel(); // its agent is gone mid-stream: nothing can end the joints
-                        }
-                        return s;
-                    }, PipelineContext.OFF_IO_THREAD);
-            statuses.add(status);
+            statuses.add(StageOutcome.combine(stage.displayName(), replicas, context, this::cancel));
             if (stage.io().stdin() instanceof StageIo.FromStream from) {
-                StreamWriter writer = new StreamWriter(context.shell, inputUri[k]);
-                feed("feed " + stage.displayName(), from.in(), in -> StreamPump.run(in, writer));
+                ChunkSink into = shellWriter(k, stage.replicas());
+                feed("feed " + stage.displayName(), from.in(), into);
             }
         }
         CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> cleanUp());
         return statuses;
+    }
+
+    private static List<CompletableFuture<Integer>> failed(int n, int status) {
+        List<CompletableFuture<Integer>> failed = new ArrayList<>();
+        for (int k = 0; k < n; k++) failed.add(CompletableFuture.completedFuture(status));
+        return failed;
+    }
+
+    /** The {@code run} call of replica {@code r} of stage {@code k}: its argv, where it writes, its place in its joints. */
+    private RunRequest request(List<ServiceStage> stages, int k, int r) {
+        ServiceStage stage = stages.get(k);
+        AgentHandle self = instances[k][r];
+        List<String> argv = new ArrayList<>(stage.argv());
+        argv.set(0, stage.spec().executable().toString());
+        List<RunRequest.Target> output = new ArrayList<>();
+        switch (stage.io().stdout()) {
+            case StageIo.ToNextService next -> {
+                for (AgentHandle reader : instances[k + 1]) {
+                    output.add(new RunRequest.Target(StreamProtocol.inputUri(reader.stageId()),
+                            context.urlsFor(reader.endpoints(), self.inProcess())));
+                }
+            }
+            case StageIo.ToStream s -> output.add(shellTarget(k + "_out", self));
+            case StageIo.Discard d -> { }
+        }
+        RunRequest.Target stderr = stage.io().stderr() instanceof StageIo.ToStream ? shellTarget(k + "_" + r + "_err", self) : null;
+        int writers = stage.io().stdin() instanceof StageIo.FromPreviousService ? stages.get(k - 1).replicas() : 1;
+        boolean cuts = output.size() > 1 && stage.replicas() == 1;
+        RunRequest.Joints joints = new RunRequest.Joints(writers, r, stage.replicas(), r, cuts ? blockSize : 0);
+        return new RunRequest(argv, stage.spec().input(), output, stderr, context.cwd.toString(), context.environment, joints);
+    }
+
+    private RunRequest.Target shellTarget(String name, AgentHandle writer) {
+        return new RunRequest.Target(context.shellUri(name), context.urlsFor(context.shellUrls, writer.inProcess()));
+    }
+
+    /** The shell as the writer of stage k's input: one stream, or blocks cut for its replicas. */
+    private ChunkSink shellWriter(int k, int replicas) {
+        List<StreamWriter> writers = new ArrayList<>();
+        for (AgentHandle reader : instances[k]) {
+            writers.add(context.links.writer(StreamProtocol.inputUri(reader.stageId()), context.urlsFor(reader.endpoints(), true),
+                    replicas > 1 ? 0 : null));
+        }
+        return replicas == 1 ? writers.get(0) : new BlockCutter(writers, blockSize);
+    }
+
+    /** Registers the streams the shell reads (outputs that come back, standard errors) on its endpoint and the central router. */
+    private void registerShellReaders(List<ServiceStage> stages) throws Exception {
+        List<CompletableFuture<StreamReader>> registering = new ArrayList<>();
+        List<Runnable> consumers = new ArrayList<>();
+        for (int k = 0; k < stages.size(); k++) {
+            ServiceStage stage = stages.get(k);
+            for (int r = 0; r < stage.replicas(); r++) {
+                if (!(stage.io().stderr() instanceof StageIo.ToStream s)) continue;
+                String name = stage.replicas() == 1 ? stage.displayName() : stage.displayName() + "[" + r + "]";
+                StreamSink sink = s.prefixLines() ? new PrefixedLinesSink(name, s.out()) : new OutputStreamSink(s.out(), false);
+                registering.add(shellReader(context.shellUri(k + "_" + r + "_err"), 1, sink, consumers));
+            }
+            if (stage.io().stdout() instanceof StageIo.ToStream s) {
+                registering.add(shellReader(context.shellUri(k + "_out"), stage.replicas(), new OutputStreamSink(s.out(), false), consumers));
+            }
+        }
+        for (CompletableFuture<StreamReader> r : registering) readers.add(r.get(AGENT_START_SECONDS, TimeUnit.SECONDS));
+        consumers.forEach(Runnable::run);
+    }
+
+    private CompletableFuture<StreamReader> shellReader(String procedure, int writers, StreamSink sink, List<Runnable> consumers) {
+        return StreamReader.register(procedure, List.of(context.shell, context.shellEndpoint)).thenApply(reader -> {
+            consumers.add(() -> Thread.ofPlatform().daemon().name("pipes-reader " + procedure)
+                    .start(() -> new JointInput(reader, writers, 0, 1).copyTo(sink)));
+            return reader;
+        });
     }
 
     /**
@@ -178,35 +198,32 @@ public final class ServicePipeline {
             }
         }
         IOException failure = null;
-        for (int i = 0; i < starting.size(); i++) {
-            try {
-                agents.add(starting.get(i).get(AGENT_START_SECONDS, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IOException(names.get(i) + ": interrupted while starting its agent");
-            } catch (Exception e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (failure == null) failure = new IOException(names.get(i) + ": cannot start its agent: " + cause.getMessage());
+        instances = new AgentHandle[stages.size()][];
+        int i = 0;
+        for (int k = 0; k < stages.size(); k++) {
+            instances[k] = new AgentHandle[stages.get(k).replicas()];
+            for (int r = 0; r < instances[k].length; r++, i++) {
+                try {
+                    instances[k][r] = starting.get(i).get(AGENT_START_SECONDS, TimeUnit.SECONDS);
+                    agents.add(instances[k][r]);
+                    if (stages.get(k).spec().nativeAgent()) context.learned.accept(stages.get(k).spec().name(), instances[k][r].protocol());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new IOException(names.get(i) + ": interrupted while starting its agent");
+                } catch (Exception e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    if (failure == null) failure = new IOException(names.get(i) + ": cannot start its agent: " + cause.getMessage());
+                }
             }
         }
         if (failure != null) throw failure;
     }
 
-    /** A stage that never ran still owes the next one an end of stream. */
-    private void endStreamFor(String procedure) {
-        if (procedure == null) return;
-        try {
-            new StreamWriter(context.shell, procedure).finish();
-        } catch (IOException e) {
-            // the next stage is gone as well
-        }
-    }
-
     /** Copies {@code in} into the pipeline on a thread of its own; a stoppable input stops when the copy ends. */
-    private void feed(String name, InputStream in, Consumer<InputStream> copy) {
+    private void feed(String name, InputStream in, ChunkSink into) {
         Thread thread = Thread.ofPlatform().daemon().name("pipes-" + name).start(() -> {
             try {
-                copy.accept(in);
+                StreamPump.run(in, into);
             } finally {
                 if (in instanceof StoppableInput stoppable) stoppable.stopReading(); // e.g. the stage closed its input
             }
@@ -217,7 +234,6 @@ public final class ServicePipeline {
     /** Cancels every run (WAMP CANCEL, the agents stop their processes), then stops the agents. */
     public void cancel() {
         context.cancelRuns();
-        replicated.forEach(ReplicatedStage::cancel);
         feeders.forEach(Thread::interrupt);
         CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(this::cleanUp);
     }
@@ -226,7 +242,10 @@ public final class ServicePipeline {
         stopFeeders();
         feedersStopped.complete(null);
         if (finished.isDone()) return;
-        for (AgentHandle agent : agents) agent.stop();
+        for (AgentHandle agent : agents) {
+            if (context.canceled) agent.stop();
+            else agent.release();
+        }
         for (StreamReader reader : readers) reader.close();
         finished.complete(null);
     }

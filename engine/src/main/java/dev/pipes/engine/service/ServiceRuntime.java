@@ -1,5 +1,6 @@
 package dev.pipes.engine.service;
 
+import dev.pipes.engine.plan.ServiceRoute;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,17 @@ import java.util.function.Consumer;
 public interface ServiceRuntime {
     /** The shell variable that sets the block size of replicated stages for a pipeline (bytes). */
     String BLOCK_SIZE_VARIABLE = "PIPES_BLOCK_SIZE";
+    /** The shell variable that, set to 0, turns fusion off: every service stage runs through its agent. */
+    String FUSE_VARIABLE = "PIPES_FUSE";
 
     /** The service a command name stands for ({@code NAME}, or {@code NAME@N}), if any. */
     Optional<String> lookup(String name);
 
-    /** Where a service's stages run, as {@code explain} shows it. */
-    String placement(String reference);
+    /**
+     * How a service's stage runs: where, whether fused (with {@code fuse}, a stage that can run as a
+     * plain local process joined by OS pipes does), and which protocol its agent speaks.
+     */
+    ServiceRoute route(String reference, boolean fuse);
 
     /** The services built so far; {@link ServicesUnavailableException} in a shell without services. */
     ServiceRegistry registry();
@@ -58,8 +64,8 @@ public interface ServiceRuntime {
             }
 
             @Override
-            public String placement(String reference) {
-                return "no runtime";
+            public ServiceRoute route(String reference, boolean fuse) {
+                return ServiceRoute.agent("no runtime", ServiceRoute.UNKNOWN);
             }
 
             @Override

@@ -1,23 +1,20 @@
 package dev.pipes.engine.service;
 
-import dev.pipes.engine.runtime.EmbeddedRouter;
+import dev.pipes.engine.plan.ServiceRoute;
 import dev.pipes.engine.runtime.LocalProcessRuntime;
-import dev.pipes.engine.runtime.Runtime;
 import dev.pipes.engine.stream.StreamProtocol;
-import dev.pipes.wamp.client.WampClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * The services of a shell: the registry that {@code build} and {@code services} use and command
- * resolution looks in, and what runs service stages (a runtime, the router, the shell's own WAMP
- * client). The router starts lazily, on the first pipeline with a service.
+ * resolution looks in, and what runs service stages: a {@link ServicePlane} (routers, the shell's
+ * clients and endpoint, the runtime), started lazily, on the first pipeline with a service.
  */
 public final class Services implements ServiceRuntime, AutoCloseable {
     public static final long DEFAULT_BLOCK_SIZE = 1024 * 1024;
@@ -25,30 +22,32 @@ public final class Services implements ServiceRuntime, AutoCloseable {
 
     private final ServiceRegistry registry;
     private final LocalProcessRuntime.Link link;
-    private EmbeddedRouter router;
-    private Runtime runtime;
-    private WampClient shell;
+    private final EmbeddedPlane plane;
+    /** The protocol each native service's agent announced when it last ran (what explain can say of its joints). */
+    private final Map<String, Integer> protocols = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Services(ServiceRegistry registry, LocalProcessRuntime.Link link) {
         this.registry = registry;
         this.link = link;
+        this.plane = new EmbeddedPlane(link);
     }
 
-    /** Chooses how agents of the embedded runtime reach the router: {@code websocket} (default) or {@code memory}. */
+    /** Chooses how agents of the embedded runtime reach the routers: {@code memory} (default) or {@code websocket}. */
     public static final String LINK_VARIABLE = "PIPES_AGENT_LINK";
 
     /** The embedded services of {@code home} ($PIPES_HOME): the store is {@code home/store}. */
     public static Services embedded(Path home) {
-        return new Services(new ServiceRegistry(new FileConfigStore(home.resolve("store"))), LocalProcessRuntime.Link.WEBSOCKET);
+        return new Services(new ServiceRegistry(new FileConfigStore(home.resolve("store"))), LocalProcessRuntime.Link.IN_MEMORY);
     }
 
     /**
      * The embedded services of a shell started with {@code environment}: $PIPES_HOME (default
-     * ~/.pipes), agents over loopback WebSocket unless $PIPES_AGENT_LINK is {@code memory}.
+     * ~/.pipes), agents in pipesh reached in memory unless $PIPES_AGENT_LINK is {@code websocket}
+     * (loopback sockets, as agents in a cluster use).
      */
     public static Services embedded(Map<String, String> environment) {
-        LocalProcessRuntime.Link link = "memory".equals(environment.get(LINK_VARIABLE))
-                ? LocalProcessRuntime.Link.IN_MEMORY : LocalProcessRuntime.Link.WEBSOCKET;
+        LocalProcessRuntime.Link link = "websocket".equals(environment.get(LINK_VARIABLE))
+                ? LocalProcessRuntime.Link.WEBSOCKET : LocalProcessRuntime.Link.IN_MEMORY;
         return new Services(new ServiceRegistry(new FileConfigStore(home(environment).resolve("store"))), link);
     }
 
@@ -76,9 +75,8 @@ public final class Services implements ServiceRuntime, AutoCloseable {
     }
 
     @Override
-    public String placement(String service) {
-        String transport = link == LocalProcessRuntime.Link.WEBSOCKET ? "loopback WebSocket" : "the in-memory transport";
-        Optional<ServiceSpec> spec = ServiceRef.parse(service).flatMap(ref -> {
+    public ServiceRoute route(String reference, boolean fuse) {
+        Optional<ServiceSpec> spec = ServiceRef.parse(reference).flatMap(ref -> {
             try {
                 return registry.find(ref.name()).map(s -> new ServiceSpec(s.name(), s.executable(), s.input(),
                         ref.replicasOr(s.replicas()), s.description(), s.nativeAgent()));
@@ -86,11 +84,27 @@ public final class Services implements ServiceRuntime, AutoCloseable {
                 return Optional.empty();
             }
         });
-        int replicas = spec.map(ServiceSpec::replicas).orElse(1);
-        boolean nativeAgent = spec.map(ServiceSpec::nativeAgent).orElse(false);
-        String what = nativeAgent ? "a local process that is its own stage agent" : "a local process wrapped by a stage agent";
-        if (replicas > 1) what = replicas + " replicas, each " + what;
-        return what + " (WAMP client over " + transport + "; embedded runtime)";
+        if (spec.isEmpty()) return ServiceRoute.agent("a service that is gone", ServiceRoute.UNKNOWN);
+        ServiceSpec s = spec.get();
+        if (fuse && fusable(s)) {
+            return ServiceRoute.fused("a local process, fused: joined to its neighbours like a local command ("
+                    + ServiceRuntime.FUSE_VARIABLE + "=0 runs it through its agent)", s.executable());
+        }
+        String transport = link == LocalProcessRuntime.Link.WEBSOCKET ? "loopback WebSocket" : "pipesh's memory";
+        String what = s.nativeAgent() ? "a local process that is its own stage agent"
+                : "a local process wrapped by a stage agent (WAMP over " + transport + ")";
+        if (s.replicas() > 1) what = s.replicas() + " replicas, each " + what;
+        int protocol = s.nativeAgent() ? protocols.getOrDefault(s.name(), ServiceRoute.UNKNOWN) : StreamProtocol.VERSION;
+        return ServiceRoute.agent(what + "; embedded runtime", protocol);
+    }
+
+    /**
+     * Whether a stage can run as a plain local process without losing anything a service gives: a
+     * wrapped executable reading standard input, one replica (blocks need an agent to cut and order
+     * them; args mode and native stages need their agent).
+     */
+    private static boolean fusable(ServiceSpec spec) {
+        return !spec.nativeAgent() && spec.replicas() == 1 && spec.input() == dev.pipes.engine.agent.RunRequest.InputMode.STDIN;
     }
 
     /** Resolves a stage as the plan named it; an error message when the service is gone. */
@@ -106,15 +120,14 @@ public final class Services implements ServiceRuntime, AutoCloseable {
     public Started start(List<StageRequest> requests, Path cwd, Map<String, String> environment, Consumer<String> errors) {
         List<ServiceStage> stages = new java.util.ArrayList<>();
         for (StageRequest r : requests) stages.add(resolve(r.reference(), r.argv(), r.io()));
-        WampClient client = shellClient();
         String id = "p" + PIPELINES.incrementAndGet() + "_" + Long.toHexString(System.nanoTime() & 0xffffff);
-        PipelineContext context = new PipelineContext(id, client, errors, cwd, environment);
-        ServicePipeline pipeline = new ServicePipeline(context, runtime(), blockSize(environment));
+        PipelineContext context = new PipelineContext(id, plane, errors, cwd, environment, protocols::put);
+        ServicePipeline pipeline = new ServicePipeline(context, plane.runtime(), blockSize(environment));
         return new Started(pipeline.start(stages), pipeline.feedersStopped(), pipeline::cancel);
     }
 
     private static long blockSize(Map<String, String> environment) {
-        String value = environment.get(BLOCK_SIZE_VARIABLE);
+        String value = environment.get(ServiceRuntime.BLOCK_SIZE_VARIABLE);
         if (value == null) return DEFAULT_BLOCK_SIZE;
         try {
             long size = Long.parseLong(value.strip());
@@ -124,37 +137,14 @@ public final class Services implements ServiceRuntime, AutoCloseable {
         }
     }
 
-    private synchronized EmbeddedRouter router() {
-        if (router == null) router = EmbeddedRouter.start();
-        return router;
+    /** The plane of this shell's pipelines (tests look at what its central router carried). */
+    EmbeddedPlane plane() {
+        return plane;
     }
 
-    private synchronized Runtime runtime() {
-        if (runtime == null) runtime = new LocalProcessRuntime(this::router, link);
-        return runtime;
-    }
-
-    private synchronized WampClient shellClient() {
-        if (shell == null || !shell.isConnected()) {
-            WampClient client = router().client(router().inMemoryTransport());
-            try {
-                client.connect().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot join the embedded router: " + e.getMessage(), e);
-            }
-            shell = client;
-        }
-        return shell;
-    }
-
-    /** Stops the agents, the shell's client and the router. */
+    /** Stops the agents, the shell's clients and the routers. */
     @Override
-    public synchronized void close() {
-        if (runtime != null) runtime.close();
-        if (shell != null) shell.leave();
-        if (router != null) router.close();
-        runtime = null;
-        shell = null;
-        router = null;
+    public void close() {
+        plane.close();
     }
 }

@@ -4,6 +4,8 @@ import dev.pipes.engine.stream.StreamProtocol;
 import dev.pipes.wamp.client.CallResult;
 import dev.pipes.wamp.client.WampException;
 import dev.pipes.wamp.message.WampUris;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
@@ -13,6 +15,46 @@ final class StageOutcome {
     static final int CANCELED = 143;
 
     private StageOutcome() {}
+
+    /** The answer of one instance's {@code run}: a result or a failure. */
+    record Replica(CallResult result, Throwable failure) {
+        /** The index of the failing block a replica reported, or -1. */
+        long failedBlock() {
+            return result != null && result.kwargs().get("block") instanceof Number n ? n.longValue() : -1;
+        }
+    }
+
+    static Replica replica(CallResult result, Throwable failure) {
+        return new Replica(result, failure);
+    }
+
+    /**
+     * The status of a stage from the answers of its instances: the one instance's, or for replicas
+     * the status of the failing block with the highest index (else 0). A run that failed for
+     * another reason than its executable (its agent went away mid-stream) leaves joints nobody
+     * can end: {@code cancel} stops the pipeline.
+     */
+    static CompletableFuture<Integer> combine(String stage, List<CompletableFuture<Replica>> replicas, PipelineContext context,
+                                              Runnable cancel) {
+        return CompletableFuture.allOf(replicas.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
+            int status = 0;
+            long block = -1;
+            boolean reported = false;
+            for (CompletableFuture<Replica> f : replicas) {
+                Replica r = f.join();
+                Consumer<String> errors = reported ? line -> { } : context.errors;
+                int s = status(stage, r.result(), r.failure(), context.canceled, errors);
+                if (r.failure() != null) reported = true;
+                if (r.failure() != null && !context.canceled && s != 126) cancel.run();
+                if (replicas.size() == 1) return s;
+                if (s != 0 && r.failedBlock() >= block) {
+                    status = s;
+                    block = r.failedBlock();
+                }
+            }
+            return context.canceled ? CANCELED : status;
+        }, PipelineContext.OFF_IO_THREAD);
+    }
 
     static int status(String stage, CallResult result, Throwable failure, boolean canceled, Consumer<String> errors) {
         if (failure != null) {
@@ -33,7 +75,7 @@ final class StageOutcome {
         Object value = result.kwargs().getOrDefault("status", result.arg(0));
         int status = value instanceof Number n ? n.intValue() : 1;
         Object signal = result.kwargs().get("signal");
-        if (signal != null && !canceled && !"PIPE".equals(signal) && !"INT".equals(signal)) {
+        if (!canceled && dev.pipes.engine.world.Signals.worthReporting(signal == null ? null : signal.toString())) {
             errors.accept(stage + ": killed by SIG" + signal);
         }
         return status;

@@ -12,8 +12,12 @@ public final class StreamProtocol {
 
     /** At most this many data calls of one stream are unanswered at any time. */
     public static final int WINDOW = 8;
-    /** The largest payload of one data call; readers refuse larger ones. */
-    public static final int MAX_CHUNK = 1024 * 1024;
+    /**
+     * The largest payload of one data call; readers refuse larger ones. 960 KiB, so that a whole
+     * data call fits in a 1 MiB WebSocket message: autobahn-python's ApplicationRunner refuses
+     * anything larger (maxMessagePayloadSize and maxFramePayloadSize are 1048576 there).
+     */
+    public static final int MAX_CHUNK = 960 * 1024;
     /** What pipes' own writers put in one call (smaller than {@link #MAX_CHUNK}, so that memory stays low). */
     public static final int CHUNK = 512 * 1024;
 
@@ -28,8 +32,17 @@ public final class StreamProtocol {
     /** The executable of a stage cannot be started. */
     public static final String ERROR_EXEC = "pipes.error.exec_failed";
 
+    /** The version of the stream protocol pipes speaks (docs/protocol.md). */
+    public static final int VERSION = 2;
+
     /** Keyword argument of the last call of a stream. */
     public static final String EOF = "eof";
+    /** Keyword argument, with {@link #EOF}, of a block joint's closing call: no stream follows from that writer. */
+    public static final String END = "end";
+    /** Keyword argument: which of a reader's writers sends the call (block joints), default 0. */
+    public static final String WRITER = "writer";
+    /** The most writers (replicas) one joint may have. */
+    public static final int MAX_WRITERS = 1024;
 
     /** An agent started by a runtime calls this with {@code [stage_id]} once its procedures are registered. */
     public static final String READY_URI = "pipes.runtime.ready";
@@ -40,6 +53,12 @@ public final class StreamProtocol {
     /** Ticket authentication of an agent process: its authid and ticket. */
     public static final String ENV_AUTHID = "PIPES_AUTHID";
     public static final String ENV_TICKET = "PIPES_TICKET";
+    /** The highest protocol version the runtime speaks (absent: 1). */
+    public static final String ENV_PROTOCOL = "PIPES_PROTOCOL";
+    /** Where an agent process serves its endpoint ({@code HOST} or {@code HOST:PORT}), what host it announces, or none. */
+    public static final String ENV_ENDPOINT_BIND = "PIPES_ENDPOINT_BIND";
+    public static final String ENV_ENDPOINT_HOST = "PIPES_ENDPOINT_HOST";
+    public static final String ENV_ENDPOINT = "PIPES_ENDPOINT";
 
     /** The procedure that starts a stage instance's executable. */
     public static String runUri(String stageId) {

@@ -6,7 +6,7 @@ import java.io.InterruptedIOException;
 import java.util.Arrays;
 
 /**
- * Copies an input stream (a process's stdout, a file, a pipe) into a {@link StreamWriter} until
+ * Copies an input stream (a process's stdout, a file, a pipe) into a {@link ChunkSink} until
  * the end of input, then ends the stream. Chunks gather what is already available, up to
  * {@link StreamProtocol#CHUNK}, so a trickle goes out at once and a flood in large calls.
  */
@@ -53,12 +53,12 @@ public final class StreamPump {
     }
 
     /** Copies until the end of {@code in}, then ends the stream. */
-    public static Outcome run(InputStream in, StreamWriter out) {
+    public static Outcome run(InputStream in, ChunkSink out) {
         return copy(in, out, true);
     }
 
     /** Copies until the end of {@code in}; ends the stream only when {@code finish} (else more may follow). */
-    public static Outcome copy(InputStream in, StreamWriter out, boolean finish) {
+    public static Outcome copy(InputStream in, ChunkSink out, boolean finish) {
         try {
             // one buffer to read into; each chunk handed over is a copy of what was read (a copy
             // of an array is not zeroed first, a new array is: that made the copy the cheaper way)

@@ -5,55 +5,95 @@ import dev.pipes.wamp.client.Handles;
 import dev.pipes.wamp.client.Invocation;
 import dev.pipes.wamp.client.WampClient;
 import dev.pipes.wamp.client.WampException;
-import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The reading side of streams: a registered procedure that takes data calls {@code [seq, bytes]}
- * and passes each chunk to the current {@link StreamSink} on a thread of its own, answering a call
- * only once its chunk is passed on. A writer has at most {@link StreamProtocol#WINDOW} calls
- * unanswered, so the queue here never holds more than that. After an end of stream the procedure
- * can carry another stream (sequence numbers restart at 0) once a new sink is attached.
+ * The reading side of a joint: a stream procedure, registered on one or more WAMP connections (the
+ * central router and the reader's own endpoint), that takes data calls {@code [seq, bytes]} from
+ * one writer or several (kwarg {@code writer}) and queues each writer's calls in order. Whoever
+ * consumes the joint {@link #take takes} chunks writer by writer and {@link Chunk#passed answers}
+ * each once it has passed it on: the answer is the acknowledgement that drives the writer's window,
+ * so a queue never holds more than twice a window per writer.
+ *
+ * <p>The procedure is open (takes new streams, seq 0 from each writer) from registration on;
+ * {@link #closeStream} refuses everything with {@code stream_closed} (the consumer went away) until
+ * {@link #reopen}. Calls that arrive before their consumer starts simply wait.
  */
 public final class StreamReader implements AutoCloseable {
-    private record Chunk(long seq, byte[] data, boolean eof, CompletableFuture<CallResult> answer) {}
+    /** One data call: a chunk of one writer's current stream, or its end. Answer it exactly once. */
+    public static final class Chunk {
+        private final byte[] data;
+        private final boolean eof;
+        private final boolean end;
+        private final CompletableFuture<CallResult> answer;
+
+        Chunk(byte[] data, boolean eof, boolean end, CompletableFuture<CallResult> answer) {
+            this.data = data;
+            this.eof = eof;
+            this.end = end;
+            this.answer = answer;
+        }
+
+        public byte[] data() {
+            return data;
+        }
+
+        /** The last call of a stream (its data is empty). */
+        public boolean eof() {
+            return eof;
+        }
+
+        /** The writer sends no more streams (a block joint's closing call). */
+        public boolean end() {
+            return end;
+        }
+
+        /** The chunk was passed on: answers the writer's call. */
+        public void passed() {
+            answer.complete(CallResult.EMPTY);
+        }
+
+        void refuse(WampException error) {
+            answer.completeExceptionally(error);
+        }
+    }
+
+    /** One writer's queue and the sequence number it must send next. */
+    private static final class Lane {
+        final ArrayDeque<Chunk> queue = new ArrayDeque<>();
+        long expected;
+    }
 
     private final String procedure;
-    private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
-    private final Thread consumer;
-    private StreamSink sink;
-    private boolean keepSink;
-    private long expected;
+    private final Map<Integer, Lane> lanes = new HashMap<>();
+    private final List<Handles.Registration> registrations = new ArrayList<>();
     private boolean closed;
     private boolean shutdown;
-    private volatile Handles.Registration registration;
 
-    private StreamReader(String procedure, String threadName) {
+    private StreamReader(String procedure) {
         this.procedure = procedure;
-        this.consumer = Thread.ofPlatform().daemon().name(threadName).unstarted(this::consume);
     }
 
-    /** Registers {@code procedure} on {@code client}; completes once the router has the registration. */
-    public static CompletableFuture<StreamReader> register(WampClient client, String procedure, StreamSink sink) {
-        return register(client, procedure, sink, false);
-    }
-
-    /**
-     * As {@link #register(WampClient, String, StreamSink)}; with {@code keepSink} the sink stays attached
-     * after an end of stream and takes the next stream too (its {@code end} is called at each one).
-     */
-    public static CompletableFuture<StreamReader> register(WampClient client, String procedure, StreamSink sink,
-                                                           boolean keepSink) {
-        StreamReader reader = new StreamReader(procedure, "pipes-reader " + procedure);
-        reader.sink = sink;
-        reader.keepSink = keepSink;
-        return client.register(procedure, reader::invoke).thenApply(r -> {
-            reader.registration = r;
-            reader.consumer.start();
+    /** Registers {@code procedure} on every client; completes once every router has the registration. */
+    public static CompletableFuture<StreamReader> register(String procedure, List<WampClient> clients) {
+        StreamReader reader = new StreamReader(procedure);
+        List<CompletableFuture<Handles.Registration>> all = new ArrayList<>();
+        for (WampClient client : clients) all.add(client.register(procedure, reader::invoke));
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).handle((v, e) -> {
+            for (CompletableFuture<Handles.Registration> r : all) {
+                if (!r.isCompletedExceptionally()) reader.registrations.add(r.join());
+            }
+            if (e != null) {
+                reader.close();
+                throw e instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(e);
+            }
             return reader;
         });
     }
@@ -63,32 +103,40 @@ public final class StreamReader implements AutoCloseable {
     }
 
     /**
-     * Opens the procedure for a new stream (sequence numbers from 0) without a sink yet: data calls
-     * are taken and wait, at most a window of them, until {@link #attach} gives them a sink.
+     * The next chunk of {@code writer}'s streams, in order; waits for it. Throws
+     * {@link StreamClosedException} once the procedure was closed, {@link InterruptedException} when
+     * the thread is interrupted.
      */
-    public synchronized void reopen() {
-        closed = false;
-        expected = 0;
-        sink = null;
-        failQueued();
-    }
-
-    /** Attaches the sink of the current stream (the reader waits for one when it has none). */
-    public synchronized void attach(StreamSink next) {
-        if (closed) return;
-        sink = next;
-        notifyAll();
+    public Chunk take(int writer) throws InterruptedException, StreamClosedException {
+        synchronized (this) {
+            Lane lane = lane(writer);
+            while (lane.queue.isEmpty() && !closed && !shutdown) wait();
+            if (closed || shutdown) throw new StreamClosedException("the input " + procedure + " was closed");
+            Chunk chunk = lane.queue.poll();
+            notifyAll();
+            return chunk;
+        }
     }
 
     /**
-     * The consumer went away (a process exited, a file closed): every waiting and later data call is
-     * answered with {@link StreamProtocol#ERROR_CLOSED} until a new sink is attached.
+     * The consumer went away (a process exited, a file closed): every waiting and later data call
+     * is answered with {@link StreamProtocol#ERROR_CLOSED}, and takers wake up, until {@link #reopen}.
      */
     public synchronized void closeStream() {
         closed = true;
-        sink = null;
         failQueued();
         notifyAll();
+    }
+
+    /** Takes new streams again (every writer from seq 0), e.g. for an agent's next run. */
+    public synchronized void reopen() {
+        failQueued();
+        lanes.clear();
+        closed = false;
+    }
+
+    private Lane lane(int writer) {
+        return lanes.computeIfAbsent(writer, w -> new Lane());
     }
 
     private CompletionStage<CallResult> invoke(Invocation call) {
@@ -96,71 +144,48 @@ public final class StreamReader implements AutoCloseable {
         if (args.size() < 2 || !(args.get(0) instanceof Number n) || !(args.get(1) instanceof byte[] data)) {
             throw new WampException(StreamProtocol.ERROR_INVALID, "a data call has the arguments [seq:int, data:bytes]");
         }
-        boolean eof = Boolean.TRUE.equals(call.kwargs().get(StreamProtocol.EOF));
         if (data.length > StreamProtocol.MAX_CHUNK) {
             throw new WampException(StreamProtocol.ERROR_LIMIT, "a chunk is at most " + StreamProtocol.MAX_CHUNK + " bytes");
+        }
+        Map<String, Object> kw = call.kwargs();
+        boolean eof = Boolean.TRUE.equals(kw.get(StreamProtocol.EOF));
+        boolean end = eof && Boolean.TRUE.equals(kw.get(StreamProtocol.END));
+        int writer = kw.get(StreamProtocol.WRITER) instanceof Number w ? w.intValue() : 0;
+        if (writer < 0 || writer >= StreamProtocol.MAX_WRITERS) {
+            throw new WampException(StreamProtocol.ERROR_INVALID, "writer must be 0.." + (StreamProtocol.MAX_WRITERS - 1));
         }
         CompletableFuture<CallResult> answer = new CompletableFuture<>();
         synchronized (this) {
             if (closed || shutdown) throw closedError();
+            Lane lane = lane(writer);
             long seq = n.longValue();
-            if (seq != expected) {
-                throw new WampException(StreamProtocol.ERROR_OUT_OF_ORDER, List.of("expected seq " + expected + ", got " + seq),
-                        Map.of("expected", expected));
+            if (seq != lane.expected) {
+                throw new WampException(StreamProtocol.ERROR_OUT_OF_ORDER, List.of("expected seq " + lane.expected + ", got " + seq),
+                        Map.of("expected", lane.expected));
             }
-            if (queue.size() >= 2 * StreamProtocol.WINDOW) {
+            if (lane.queue.size() >= 2 * StreamProtocol.WINDOW) {
                 throw new WampException(StreamProtocol.ERROR_LIMIT, "more than " + StreamProtocol.WINDOW + " calls unanswered");
             }
-            expected = eof ? 0 : seq + 1;
-            queue.add(new Chunk(seq, data, eof, answer));
+            lane.expected = eof ? 0 : seq + 1;
+            lane.queue.add(new Chunk(data, eof, end, answer));
             notifyAll();
         }
         return answer;
     }
 
-    private WampException closedError() {
+    WampException closedError() {
         return new WampException(StreamProtocol.ERROR_CLOSED, "the reader of " + procedure + " takes no more data");
     }
 
-    private void consume() {
-        while (true) {
+    private void failQueued() {
+        WampException error = closedError();
+        for (Lane lane : lanes.values()) {
             Chunk chunk;
-            StreamSink target;
-            synchronized (this) {
-                while (!shutdown && (queue.isEmpty() || sink == null)) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        shutdown = true;
-                    }
-                }
-                if (shutdown) {
-                    failQueued();
-                    return;
-                }
-                chunk = queue.poll();
-                target = sink;
-                if (chunk.eof() && !keepSink) sink = null;
-            }
-            try {
-                if (chunk.eof()) target.end();
-                else target.write(chunk.data());
-                chunk.answer().complete(CallResult.EMPTY);
-            } catch (IOException | RuntimeException e) {
-                chunk.answer().completeExceptionally(closedError());
-                synchronized (this) {
-                    if (sink == target) closeStream();
-                }
-            }
+            while ((chunk = lane.queue.poll()) != null) chunk.refuse(error);
         }
     }
 
-    private void failQueued() {
-        Chunk chunk;
-        while ((chunk = queue.poll()) != null) chunk.answer().completeExceptionally(closedError());
-    }
-
-    /** Unregisters the procedure and stops the consuming thread; unanswered calls get an error. */
+    /** Unregisters the procedure everywhere; unanswered calls get an error and takers wake up. */
     @Override
     public void close() {
         synchronized (this) {
@@ -168,7 +193,6 @@ public final class StreamReader implements AutoCloseable {
             failQueued();
             notifyAll();
         }
-        Handles.Registration r = registration;
-        if (r != null) r.unregister().orTimeout(2, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null);
+        for (Handles.Registration r : registrations) r.unregister().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null);
     }
 }

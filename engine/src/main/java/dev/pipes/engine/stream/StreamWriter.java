@@ -13,41 +13,47 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The writing side of one stream: sends data calls {@code [seq, bytes]} to the reader's procedure,
- * never more than {@link StreamProtocol#WINDOW} unanswered, so a slow reader slows this writer and
- * nothing queues without bound. Blocking; meant for one producing thread.
+ * The writing side of a stream procedure: sends data calls {@code [seq, bytes]} to the reader's
+ * procedure on one connection (the reader's endpoint, or the central router), never more than
+ * {@link StreamProtocol#WINDOW} unanswered, so a slow reader slows this writer and nothing queues
+ * without bound. The procedure may carry several streams one after the other ({@link #endStream});
+ * in a block joint every call names the writer ({@code writer} kwarg) and the last one says
+ * {@code end}. Blocking; meant for one producing thread.
  */
-public final class StreamWriter implements AutoCloseable {
+public final class StreamWriter implements ChunkSink {
     private final WampClient client;
     private final String procedure;
-    private final int window;
-    private final Semaphore permits;
+    private final Integer writer;
+    private final Runnable onDone;
+    private final Semaphore permits = new Semaphore(StreamProtocol.WINDOW);
     private long seq;
     private volatile IOException failure;
     private boolean finished;
+    private boolean released;
 
+    /** A writer of one plain stream (no {@code writer} kwarg: any reader, protocol 1 included, takes it). */
     public StreamWriter(WampClient client, String procedure) {
-        this(client, procedure, StreamProtocol.WINDOW);
+        this(client, procedure, null);
     }
 
-    public StreamWriter(WampClient client, String procedure, int window) {
-        if (window < 1 || window > StreamProtocol.WINDOW) {
-            throw new IllegalArgumentException("window must be 1.." + StreamProtocol.WINDOW + ", got " + window);
-        }
+    /** A writer in a block joint, as writer {@code writer} of its reader (null: a plain stream). */
+    public StreamWriter(WampClient client, String procedure, Integer writer) {
+        this(client, procedure, writer, () -> { });
+    }
+
+    /** As above; {@code onDone} runs once when the writer finished, ended or aborted (its connection is free again). */
+    StreamWriter(WampClient client, String procedure, Integer writer, Runnable onDone) {
         this.client = client;
         this.procedure = procedure;
-        this.window = window;
-        this.permits = new Semaphore(window);
+        this.writer = writer;
+        this.onDone = onDone;
     }
 
     public String procedure() {
         return procedure;
     }
 
-    /**
-     * Sends {@code data} as one call (the caller keeps chunks at most {@link StreamProtocol#MAX_CHUNK});
-     * the array is handed over and must not be changed afterwards. Blocks while the window is full.
-     */
+    @Override
     public void write(byte[] data) throws IOException {
         if (data.length > StreamProtocol.MAX_CHUNK) {
             throw new IllegalArgumentException("a chunk is at most " + StreamProtocol.MAX_CHUNK + " bytes");
@@ -57,29 +63,66 @@ public final class StreamWriter implements AutoCloseable {
         send(data, Map.of());
     }
 
-    /** Sends the end of the stream and waits until the reader has passed everything on. */
+    /** Ends the current stream without waiting; the next write starts a new one (seq 0). */
+    public void endStream() throws IOException {
+        if (finished) throw new IOException("stream to " + procedure + " already ended");
+        acquire(1);
+        send(new byte[0], Map.of(StreamProtocol.EOF, true));
+        seq = 0;
+    }
+
+    /** Ends the stream and waits until the reader has passed everything on. */
+    @Override
     public void finish() throws IOException {
         if (finished) return;
-        acquire(1);
-        finished = true;
-        send(new byte[0], Map.of(StreamProtocol.EOF, true));
-        acquire(window);
-        permits.release(window);
+        try {
+            endStream();
+            finished = true;
+            drain();
+        } finally {
+            release();
+        }
+    }
+
+    /** Says that no stream follows from this writer (a block joint's closing call) and waits for every answer. */
+    public void end() throws IOException {
+        if (finished) return;
+        try {
+            acquire(1);
+            finished = true;
+            send(new byte[0], Map.of(StreamProtocol.EOF, true, StreamProtocol.END, true));
+            drain();
+        } finally {
+            release();
+        }
+    }
+
+    private void release() {
+        if (released) return;
+        released = true;
+        onDone.run();
+    }
+
+    private void drain() throws IOException {
+        acquire(StreamProtocol.WINDOW);
+        permits.release(StreamProtocol.WINDOW);
         IOException f = failure;
         if (f != null) throw f;
     }
 
-    /** Stops writing without an end of stream; waits (briefly) for calls still in flight. */
+    @Override
     public void abort() {
         finished = true;
         try {
-            if (permits.tryAcquire(window, 2, TimeUnit.SECONDS)) permits.release(window);
+            if (permits.tryAcquire(StreamProtocol.WINDOW, 2, TimeUnit.SECONDS)) permits.release(StreamProtocol.WINDOW);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            release();
         }
     }
 
-    /** The error that ended the stream, or null while it is fine. */
+    @Override
     public IOException failure() {
         return failure;
     }
@@ -101,8 +144,12 @@ public final class StreamWriter implements AutoCloseable {
     }
 
     private void send(byte[] data, Map<String, Object> kwargs) {
-        CompletableFuture<CallResult> answer = client.call(procedure, Options.Call.DEFAULT,
-                List.of(seq++, data), kwargs).result();
+        Map<String, Object> kw = kwargs;
+        if (writer != null) {
+            kw = new java.util.HashMap<>(kwargs);
+            kw.put(StreamProtocol.WRITER, writer);
+        }
+        CompletableFuture<CallResult> answer = client.call(procedure, Options.Call.DEFAULT, List.of(seq++, data), kw).result();
         answer.whenComplete((result, error) -> {
             if (error != null) fail(error);
             permits.release();
@@ -118,10 +165,5 @@ public final class StreamWriter implements AutoCloseable {
         } else {
             failure = new IOException("stream to " + procedure + " failed: " + cause.getMessage(), cause);
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        finish();
     }
 }

@@ -39,6 +39,11 @@ public final class ProcessGroup {
         return killed;
     }
 
+    /** Whether the group was told to stop ({@code kill %N}, or Ctrl-C of the foreground pipeline): its members' deaths are expected. */
+    public boolean stopping() {
+        return killed || interrupted;
+    }
+
     /**
      * Ends the group for good (a job killed with {@code kill %N}): SIGTERM ({@code force}: SIGKILL)
      * to every live process and its descendants, an interrupt to every stage thread, and whatever

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pipes.engine.runtime.EmbeddedRouter;
+import dev.pipes.engine.stream.JointInput;
+import dev.pipes.engine.stream.Links;
 import dev.pipes.engine.stream.OutputStreamSink;
+import dev.pipes.engine.stream.PipesRouter;
 import dev.pipes.engine.stream.StreamProtocol;
 import dev.pipes.engine.stream.StreamReader;
 import dev.pipes.wamp.client.CallHandle;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
 /** The agent as any WAMP client sees it: run calls, data calls, results, errors and INTERRUPT. */
 @Timeout(30)
 class StageAgentTest {
-    EmbeddedRouter router;
+    PipesRouter router;
+    Links links;
     WampClient shell;
     WampClient agentClient;
     StageAgent agent;
@@ -36,25 +39,32 @@ class StageAgentTest {
 
     @BeforeEach
     void start() throws Exception {
-        router = EmbeddedRouter.start();
+        router = PipesRouter.start();
         shell = router.client(router.inMemoryTransport());
         shell.connect().get(10, TimeUnit.SECONDS);
         agentClient = router.client(router.webSocketTransport());
         agentClient.connect().get(10, TimeUnit.SECONDS);
-        agent = StageAgent.start(agentClient, "t_0_0").get(10, TimeUnit.SECONDS);
-        output = StreamReader.register(shell, "test.out", new OutputStreamSink(out, false), true).get();
+        links = new Links(router.credentials(), agentClient);
+        agent = StageAgent.start(agentClient, null, links, "t_0_0", null).get(10, TimeUnit.SECONDS);
+        output = StreamReader.register("test.out", List.of(shell)).get(10, TimeUnit.SECONDS);
+        // every run writes one stream: take them one after the other
+        Thread.ofPlatform().daemon().start(() -> {
+            while (JointInput.plain(output).copyTo(new OutputStreamSink(out, false)) == JointInput.Outcome.COMPLETE) { }
+        });
     }
 
     @AfterEach
     void stop() {
         agent.close();
+        output.close();
+        links.close();
         agentClient.close();
         shell.close();
         router.close();
     }
 
     private CallHandle run(List<String> argv, String input) {
-        RunRequest request = new RunRequest(argv, RunRequest.InputMode.parse(input), "test.out", null, null, null);
+        RunRequest request = RunRequest.plain(argv, RunRequest.InputMode.parse(input), "test.out", null, null, null);
         return shell.call(StreamProtocol.runUri("t_0_0"), Options.Call.DEFAULT, List.of(), request.toKwargs());
     }
 

@@ -3,6 +3,7 @@ package dev.pipes.engine.interp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pipes.engine.plan.ServiceRoute;
 import dev.pipes.engine.service.ServiceRegistry;
 import dev.pipes.engine.service.ServiceRuntime;
 import dev.pipes.engine.service.StageIo;
@@ -44,8 +45,8 @@ class ServiceSeamTest {
         }
 
         @Override
-        public String placement(String reference) {
-            return "memory";
+        public ServiceRoute route(String reference, boolean fuse) {
+            return ServiceRoute.agent("memory", 2);
         }
 
         @Override

@@ -17,8 +17,13 @@ class PlanTest {
     void jointsFollowFromTheStages() {
         Stage builtin = new Stage.Builtin(List.of("echo", "x"), Map.of(), List.of());
         Stage service = new Stage.Service("upper", List.of("upper"), List.of());
-        Plan plan = Plan.of("echo x | cat | cat | upper", List.of(builtin, local("cat"), local("cat"), service), false, false);
-        assertEquals(List.of(Joint.IN_PROCESS, Joint.OS_PIPE, Joint.WAMP), plan.joints());
+        Stage fused = new Stage.Service("lower", List.of("lower"), List.of(), ServiceRoute.fused("here", Path.of("/bin/lower")));
+        Stage v1 = new Stage.Service("old", List.of("old"), List.of(), ServiceRoute.agent("there", 1));
+        Stage unknown = new Stage.Service("native", List.of("native"), List.of(), ServiceRoute.agent("there", ServiceRoute.UNKNOWN));
+        Plan plan = Plan.of("echo x | cat | lower | cat | upper | upper | old | native | upper",
+                List.of(builtin, local("cat"), fused, local("cat"), service, service, v1, unknown, service), false, false);
+        assertEquals(List.of(Joint.IN_PROCESS, Joint.OS_PIPE, Joint.OS_PIPE, Joint.WAMP_DIRECT, Joint.WAMP_DIRECT,
+                Joint.WAMP_VIA_ROUTER, Joint.WAMP_VIA_ROUTER, Joint.WAMP_NATIVE), plan.joints());
     }
 
     @Test
@@ -29,7 +34,7 @@ class PlanTest {
         assertEquals("""
                 pipeline: cat f | wc -l > n  (status negated)  (in the background)
                   1. local command /usr/bin/cat argv=[cat, f]
-                  | OS pipe
+                  | OS pipe (same host)
                   2. local command /usr/bin/wc argv=[wc, -l] env+={LC_ALL=C} redirects=[1>n]
                 """, plan.render());
     }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stage written with autobahn-python (a WAMP client nobody on the team wrote), following only
- * docs/protocol.md, runs in a pipeline between pipes' own services and local commands.
+ * docs/protocol.md, runs in a pipeline between pipes' own services and local commands: as a
+ * protocol 1 stage everything it reads and writes goes through the central router; as a protocol 2
+ * writer it calls the next stage's announced endpoint directly.
  */
 @Timeout(120)
 class AutobahnStageIT {
@@ -41,6 +43,18 @@ class AutobahnStageIT {
         shell.resetOutput();
     }
 
+    private static byte[] upper(byte[] data) {
+        byte[] expected = data.clone();
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] >= 'a' && expected[i] <= 'z') expected[i] -= 32;
+        }
+        return expected;
+    }
+
+    private long centralBinaryBytes(ServiceShell shell) {
+        return shell.services.plane().controlRouter().counters().snapshot().binaryBytes();
+    }
+
     @Test
     void anAutobahnStageRunsBetweenServicesAndLocalCommands() throws IOException {
         try (ServiceShell shell = new ServiceShell(dir)) {
@@ -57,15 +71,33 @@ class AutobahnStageIT {
         byte[] data = new byte[4 * 1024 * 1024 + 3];
         new Random(7).nextBytes(data);
         Files.write(dir.resolve("blob"), data);
-        byte[] expected = data.clone();
-        for (int i = 0; i < expected.length; i++) {
-            if (expected[i] >= 'a' && expected[i] <= 'z') expected[i] -= 32;
-        }
         try (ServiceShell shell = new ServiceShell(dir)) {
             installStage(shell);
             shell.service("pass", "cat");
+            long before = centralBinaryBytes(shell);
             assertEquals(0, shell.run("pass < blob | pyupper | pass > out"), shell.err());
-            assertArrayEquals(expected, Files.readAllBytes(dir.resolve("out")));
+            assertArrayEquals(upper(data), Files.readAllBytes(dir.resolve("out")));
+            // it serves no endpoint and writes through the central router: its input and its output cross it
+            assertEquals(2L * data.length, centralBinaryBytes(shell) - before);
+        }
+    }
+
+    @Test
+    void anAutobahnWriterCallsTheAnnouncedEndpointOfTheNextStage() throws IOException {
+        byte[] data = new byte[3 * 1024 * 1024 + 5];
+        new Random(8).nextBytes(data);
+        Files.write(dir.resolve("blob"), data);
+        try (ServiceShell shell = new ServiceShell(dir)) {
+            installStage(shell);
+            shell.script("upper_direct.sh", "UPPER_STAGE_DIRECT=1 exec /usr/bin/python3 '" + dir.resolve("upper_stage.py") + "'");
+            assertEquals(0, shell.run("build pydirect ./upper_direct.sh --agent native"), shell.err());
+            shell.agentProcessService("pass", "exec cat"); // pipes' agent in a process of its own: it announces an endpoint
+            shell.resetOutput();
+            long before = centralBinaryBytes(shell);
+            assertEquals(0, shell.run("pydirect < blob | pass > out"), shell.err());
+            assertArrayEquals(upper(data), Files.readAllBytes(dir.resolve("out")));
+            // only its input (it has no endpoint) crossed the central router; its output went to pass's endpoint
+            assertEquals((long) data.length, centralBinaryBytes(shell) - before);
         }
     }
 }

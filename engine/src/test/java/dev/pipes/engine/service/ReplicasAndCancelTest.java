@@ -13,17 +13,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Replicated stages keep the input's order; a canceled pipeline leaves no process behind. */
+/**
+ * Replicated stages keep the input's order; a canceled pipeline leaves no process behind. Both
+ * ways: with fusion (the stages next to replicas are local processes) and with PIPES_FUSE=0.
+ */
 @Timeout(60)
+@ParameterizedClass(name = "fusion {0}")
+@ValueSource(booleans = {true, false})
 class ReplicasAndCancelTest {
+    @Parameter
+    boolean fuse;
     @TempDir
     Path dir;
     ServiceShell shell;
 
     @BeforeEach
     void setUp() {
-        shell = new ServiceShell(dir);
+        shell = new ServiceShell(dir, fuse);
     }
 
     @AfterEach

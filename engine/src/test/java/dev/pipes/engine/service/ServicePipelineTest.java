@@ -21,17 +21,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Service stages in pipelines, end to end: agents over loopback WebSocket, executables as local processes. */
+/**
+ * Service stages in pipelines, end to end, both ways: fused (executables joined by OS pipes, the
+ * default) and with PIPES_FUSE=0 (each through its agent, over loopback WebSocket as in a cluster).
+ */
 @Timeout(60)
+@ParameterizedClass(name = "fusion {0}")
+@ValueSource(booleans = {true, false})
 class ServicePipelineTest {
+    @Parameter
+    boolean fuse;
     @TempDir
     Path dir;
     ServiceShell shell;
 
     @BeforeEach
     void setUp() {
-        shell = new ServiceShell(dir);
+        shell = new ServiceShell(dir, fuse);
         shell.service("upper", "tr a-z A-Z");
         shell.service("rev", "rev");
         shell.service("number", "cat -n");
@@ -60,7 +70,7 @@ class ServicePipelineTest {
     @Test
     void aServiceAloneReadsTheShellsInputAndWritesItsOutput() throws Exception {
         Files.createDirectories(dir.resolve("x"));
-        ServiceShell withInput = ServiceShell.withInput(dir.resolve("x"), "from stdin\n");
+        ServiceShell withInput = ServiceShell.withInput(dir.resolve("x"), "from stdin\n", fuse);
         try (withInput) {
             withInput.service("up", "tr a-z A-Z");
             assertEquals(0, withInput.run("up"));
@@ -147,12 +157,17 @@ class ServicePipelineTest {
     }
 
     @Test
-    void explainShowsServiceStagesWhereTheyRunAndWampJoints() {
+    void explainShowsServiceStagesWhereTheyRunAndEachJointsKind() {
         assertEquals(0, shell.run("explain 'cat in.txt | upper | rev > out.txt'"));
         String plan = shell.out();
-        assertTrue(plan.contains("2. service upper argv=[upper] runs as a local process wrapped by a stage agent"), plan);
+        String how = fuse ? "runs as a local process, fused" : "runs as a local process wrapped by a stage agent";
+        assertTrue(plan.contains("2. service upper argv=[upper] " + how), plan);
         assertTrue(plan.contains("3. service rev"), plan);
-        assertEquals(2, plan.split("WAMP stream", -1).length - 1, plan);
+        assertEquals(2, plan.split(fuse ? "\\| OS pipe \\(same host\\)" : "\\| WAMP, direct", -1).length - 1, plan);
+        shell.resetOutput();
+        shell.service("many", "cat", "--replicas", "2");
+        assertEquals(0, shell.run("explain 'upper | many | sort'"));
+        assertEquals(2, shell.out().split("\\| WAMP, direct", -1).length - 1, shell.out());
     }
 
     @Test
@@ -224,7 +239,7 @@ class ServicePipelineTest {
         // the shell's input as a terminal would be: nothing typed yet, a read that waits
         TypedInput typed = new TypedInput();
         Files.createDirectories(dir.resolve("t"));
-        try (ServiceShell withTerminal = new ServiceShell(dir.resolve("t"), LocalProcessRuntime.Link.WEBSOCKET, typed, null)) {
+        try (ServiceShell withTerminal = new ServiceShell(dir.resolve("t"), LocalProcessRuntime.Link.WEBSOCKET, typed, null, fuse)) {
             withTerminal.service("ignores", "echo done");
             assertEquals(0, withTerminal.run("ignores"));
             assertEquals("done\n", withTerminal.out());

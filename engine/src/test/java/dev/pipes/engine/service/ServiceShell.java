@@ -28,16 +28,26 @@ final class ServiceShell implements AutoCloseable {
     private final Interpreter interpreter;
 
     ServiceShell(Path dir) {
-        this(dir, LocalProcessRuntime.Link.WEBSOCKET, InputStream.nullInputStream(), null);
+        this(dir, true);
+    }
+
+    /** With {@code fuse} false the shell runs with PIPES_FUSE=0: every service stage through its agent. */
+    ServiceShell(Path dir, boolean fuse) {
+        this(dir, LocalProcessRuntime.Link.WEBSOCKET, InputStream.nullInputStream(), null, fuse);
     }
 
     ServiceShell(Path dir, LocalProcessRuntime.Link link, InputStream in, OutputStream stdout) {
+        this(dir, link, in, stdout, true);
+    }
+
+    ServiceShell(Path dir, LocalProcessRuntime.Link link, InputStream in, OutputStream stdout, boolean fuse) {
         this.dir = dir;
         this.services = new Services(new ServiceRegistry(new FileConfigStore(dir.resolve("home/store"))), link);
         Map<String, String> env = new HashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("HOME", dir.toString());
         env.put("PIPES_HOME", dir.resolve("home").toString());
+        if (!fuse) env.put(ServiceRuntime.FUSE_VARIABLE, "0");
         OutputStream target = stdout == null ? out : stdout;
         FdTable fds = FdTable.of(Channel.Stream.reading(in, "stdin"), Channel.Stream.writing(target, "stdout"),
                 Channel.Stream.writing(err, "stderr"));
@@ -45,9 +55,9 @@ final class ServiceShell implements AutoCloseable {
         this.interpreter = new Interpreter(state);
     }
 
-    static ServiceShell withInput(Path dir, String input) {
+    static ServiceShell withInput(Path dir, String input, boolean fuse) {
         return new ServiceShell(dir, LocalProcessRuntime.Link.WEBSOCKET,
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), null);
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), null, fuse);
     }
 
     int run(String text) {
@@ -87,6 +97,27 @@ final class ServiceShell implements AutoCloseable {
     void service(String name, String body, String... options) {
         script(name + ".sh", body);
         int status = run("build " + name + " ./" + name + ".sh " + String.join(" ", options));
+        if (status != 0) throw new IllegalStateException("build " + name + " failed: " + err());
+        resetOutput();
+    }
+
+    /**
+     * Builds service {@code name} whose agent is pipes' own agent as a process of its own (a JVM
+     * running StageAgentMain, as a container would), wrapping a script with {@code body}.
+     */
+    void agentProcessService(String name, String body, String... options) {
+        Path tool = script(name + "-tool.sh", body);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path agent = dir.resolve(name + "-agent.sh");
+        try {
+            Files.writeString(agent, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp '"
+                    + System.getProperty("java.class.path") + "' " + dev.pipes.engine.agent.StageAgentMain.class.getName()
+                    + " '" + tool + "'\n");
+            Files.setPosixFilePermissions(agent, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int status = run("build " + name + " ./" + name + "-agent.sh --agent native " + String.join(" ", options));
         if (status != 0) throw new IllegalStateException("build " + name + " failed: " + err());
         resetOutput();
     }

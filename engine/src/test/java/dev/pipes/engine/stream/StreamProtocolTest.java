@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pipes.engine.runtime.EmbeddedRouter;
 import dev.pipes.wamp.client.CallResult;
 import dev.pipes.wamp.client.Options;
 import dev.pipes.wamp.client.WampClient;
@@ -29,14 +28,14 @@ import org.junit.jupiter.api.Timeout;
 /** The stream protocol between a writer and a reader, over the embedded router (WebSocket and in-memory). */
 @Timeout(60)
 class StreamProtocolTest {
-    static EmbeddedRouter router;
+    static PipesRouter router;
     static WampClient writerClient;
     static WampClient readerClient;
     static final AtomicInteger names = new AtomicInteger();
 
     @BeforeAll
     static void start() throws Exception {
-        router = EmbeddedRouter.start();
+        router = PipesRouter.start();
         writerClient = router.client(router.webSocketTransport());
         writerClient.connect().get(10, TimeUnit.SECONDS);
         readerClient = router.client(router.inMemoryTransport());
@@ -50,6 +49,13 @@ class StreamProtocolTest {
         router.close();
     }
 
+    /** Registers {@code uri} and passes what it receives to {@code sink} on a thread of its own. */
+    static StreamReader read(String uri, StreamSink sink) throws Exception {
+        StreamReader reader = StreamReader.register(uri, List.of(readerClient)).get(10, TimeUnit.SECONDS);
+        Thread.ofPlatform().daemon().start(() -> JointInput.plain(reader).copyTo(sink));
+        return reader;
+    }
+
     static String uri() {
         return "test.stream" + names.incrementAndGet();
     }
@@ -60,7 +66,7 @@ class StreamProtocolTest {
         new Random(1).nextBytes(data);
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         String uri = uri();
-        StreamReader reader = StreamReader.register(readerClient, uri, new OutputStreamSink(received, true)).get();
+        StreamReader reader = read(uri, new OutputStreamSink(received, true));
         assertEquals(StreamPump.Outcome.COMPLETE, StreamPump.run(new ByteArrayInputStream(data), new StreamWriter(writerClient, uri)));
         assertArrayEquals(data, received.toByteArray());
         reader.close();
@@ -82,7 +88,7 @@ class StreamProtocolTest {
 
             @Override public void end() {}
         };
-        StreamReader reader = StreamReader.register(readerClient, uri, slow).get();
+        StreamReader reader = read(uri, slow);
         StreamWriter writer = new StreamWriter(writerClient, uri);
         int maxInFlight = 0;
         for (int i = 0; i < 200; i++) {
@@ -106,7 +112,7 @@ class StreamProtocolTest {
 
             @Override public void end() {}
         };
-        StreamReader reader = StreamReader.register(readerClient, uri, oneChunkOnly).get();
+        StreamReader reader = read(uri, oneChunkOnly);
         StreamWriter writer = new StreamWriter(writerClient, uri);
         IOException e = assertThrows(IOException.class, () -> {
             for (int i = 0; i < 1000; i++) writer.write(new byte[100]);
@@ -120,7 +126,7 @@ class StreamProtocolTest {
     void readersFollowTheSpecificationForAHandWrittenWriter() throws Exception {
         String uri = uri();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
-        StreamReader reader = StreamReader.register(readerClient, uri, new OutputStreamSink(received, false)).get();
+        StreamReader reader = read(uri, new OutputStreamSink(received, false));
         call(uri, List.of(0, "ab".getBytes()), Map.of());
         WampException wrongSeq = callFails(uri, List.of(5, new byte[1]), Map.of());
         assertEquals(StreamProtocol.ERROR_OUT_OF_ORDER, wrongSeq.error());

@@ -48,6 +48,7 @@ public final class WampClient implements AutoCloseable {
     private volatile SessionInfo info;
     private volatile boolean closing;
     private volatile boolean reading = true;
+    private final java.util.concurrent.atomic.AtomicInteger pendingCalls = new java.util.concurrent.atomic.AtomicInteger();
     private int attempts;
 
     private WampClient(Transport transport, String realm, Credentials credentials, ReconnectPolicy reconnect) {
@@ -87,6 +88,11 @@ public final class WampClient implements AutoCloseable {
     public boolean isConnected() {
         ClientSession s = session;
         return s != null && s.isEstablished();
+    }
+
+    /** How many calls this client made that have no final answer yet (a connection in use is not idle). */
+    public int pendingCalls() {
+        return pendingCalls.get();
     }
 
     /** The current session, or null while not joined. */
@@ -198,6 +204,8 @@ public final class WampClient implements AutoCloseable {
             result.completeExceptionally(e);
             return new FailedCall(result);
         }
+        pendingCalls.incrementAndGet();
+        result.whenComplete((r, e) -> pendingCalls.decrementAndGet());
         onLoop(s, () -> request.set(s.call(procedure, options, args, kwargs, progressive, result)));
         return new CallHandle() {
             @Override public CompletableFuture<CallResult> result() { return result; }

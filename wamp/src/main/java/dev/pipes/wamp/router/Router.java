@@ -32,6 +32,7 @@ public final class Router implements AutoCloseable {
     private final Map<Long, RouterSession> sessions = new HashMap<>();
     private final Authenticator authenticator = new Authenticator();
     private final FlowControl flow = new FlowControl();
+    private final RouterCounters counters = new RouterCounters();
 
     /** A router serving the given realms; unknown realms are refused with wamp.error.no_such_realm. */
     public Router(List<RealmConfig> realms) {
@@ -87,6 +88,11 @@ public final class Router implements AutoCloseable {
 
     Authenticator authenticator() {
         return authenticator;
+    }
+
+    /** What this router has carried so far (calls, yields, publications, bytes of binary payload). */
+    public RouterCounters counters() {
+        return counters;
     }
 
     /** Number of sessions attached (any state), for tests and monitoring. */

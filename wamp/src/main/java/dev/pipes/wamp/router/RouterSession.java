@@ -82,6 +82,7 @@ public final class RouterSession {
                 case AWAITING_HELLO -> awaitingHello(m);
                 case AUTHENTICATING -> authenticating(m);
                 case ESTABLISHED -> {
+                    router.counters().counted(m);
                     established(m);
                     realm.flow().routed(this, this); // answers to its own requests count too
                 }
