@@ -60,6 +60,7 @@ public final class ScriptMode {
     private static int runWith(Services services, String[] args, ShellStreams streams, Path cwd,
                                Map<String, String> environment) {
         ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(), services);
+        state.verbs = ShellVerbs.all();
         int i = 0;
         String command = null;
         for (; i < args.length; i++) {

@@ -138,7 +138,7 @@ public final class Daemon implements AutoCloseable {
                 throw new IllegalArgumentException("a workflow named " + name + " exists already (pipes rm " + name + " removes it)");
             }
         }
-        PipelineShape shape = PipelineShape.parse(request.pipeline(), name);
+        PipelineShape shape = PipelineShape.parse(request.pipeline(), "pipeline");
         List<String> missing = CommandCheck.missing(shape, request.environment(), request.cwd(), services);
         if (!missing.isEmpty()) throw new IllegalArgumentException(String.join("\n", missing));
         String token = request.token() ? Tokens.generate() : null;

@@ -6,6 +6,7 @@ import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
 import dev.pipes.engine.service.Services;
+import dev.pipes.shell.ShellVerbs;
 import dev.pipes.shell.repl.EngineSession;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class InteractiveMain {
         try (Services services = Services.embedded(environment)) {
             ShellState state = new ShellState(environment, Path.of("").toAbsolutePath(), nativeStdio,
                     ProcessLauncher.os(), services);
+            state.verbs = ShellVerbs.all();
             return InteractiveShell.run(new EngineSession(state), new RegistryServiceCatalog(services.registry()), err);
         }
     }
