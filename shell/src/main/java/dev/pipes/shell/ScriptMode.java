@@ -65,7 +65,7 @@ public final class ScriptMode {
     private static int runWith(Services services, Modules modules, String[] args, ShellStreams streams, Path cwd,
                                Map<String, String> environment) {
         ShellState state = new ShellState(environment, cwd, streams.fds(), ProcessLauncher.os(), services);
-        state.verbs = modules.verbs(state.verbs);
+        state.verbs = modules.verbs(ShellVerbs.all());
         int i = 0;
         String command = null;
         for (; i < args.length; i++) {

@@ -6,6 +6,7 @@ import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
 import dev.pipes.engine.service.Services;
+import dev.pipes.shell.ShellVerbs;
 import dev.pipes.shell.modules.Modules;
 import dev.pipes.shell.repl.EngineSession;
 import java.io.PrintStream;
@@ -28,7 +29,7 @@ public final class InteractiveMain {
         try (Services services = modules.services(environment, false)) {
             ShellState state = new ShellState(environment, Path.of("").toAbsolutePath(), nativeStdio,
                     ProcessLauncher.os(), services);
-            state.verbs = modules.verbs(state.verbs);
+            state.verbs = modules.verbs(ShellVerbs.all());
             return InteractiveShell.run(new EngineSession(state), new RegistryServiceCatalog(services.registry()), err);
         }
     }

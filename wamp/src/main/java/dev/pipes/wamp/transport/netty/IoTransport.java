@@ -46,7 +46,8 @@ public final class IoTransport {
         return isEpoll(group) ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
-    static Class<? extends ServerSocketChannel> serverChannel(EventLoopGroup group) {
+    /** The server socket class that goes with the group (a daemon's HTTP API uses it too). */
+    public static Class<? extends ServerSocketChannel> serverChannel(EventLoopGroup group) {
         return isEpoll(group) ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
