@@ -5,7 +5,7 @@ import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.Channel;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.ServiceRuntime;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import java.util.Optional;
 final class CommandCheck {
     private CommandCheck() {}
 
-    static List<String> missing(PipelineShape shape, Map<String, String> environment, Path cwd, ServiceDirectory services) {
+    static List<String> missing(PipelineShape shape, Map<String, String> environment, Path cwd, ServiceRuntime services) {
         List<String> problems = new ArrayList<>();
         List<Optional<String>> names = shape.commandNames();
         for (int k = 0; k < names.size(); k++) {

@@ -5,7 +5,7 @@ import dev.pipes.engine.daemon.http.ApiResponse;
 import dev.pipes.engine.daemon.http.ControlApi;
 import dev.pipes.engine.daemon.http.HttpServer;
 import dev.pipes.engine.daemon.http.WorkflowApi;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.ServiceRuntime;
 import dev.pipes.wamp.transport.netty.IoTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -52,7 +52,7 @@ public final class Daemon implements AutoCloseable {
 
     private final DaemonHome home;
     private final DaemonStore store;
-    private final ServiceDirectory services;
+    private final ServiceRuntime services;
     private final Clock clock;
     private final Consumer<String> log;
     private final boolean exitWhenIdle;
@@ -67,7 +67,7 @@ public final class Daemon implements AutoCloseable {
     private FileLock lock;
     private HttpServer control;
 
-    private Daemon(DaemonHome home, DaemonStore store, ServiceDirectory services, Clock clock, Consumer<String> log,
+    private Daemon(DaemonHome home, DaemonStore store, ServiceRuntime services, Clock clock, Consumer<String> log,
                    boolean exitWhenIdle) {
         this.home = home;
         this.store = store;
@@ -83,7 +83,7 @@ public final class Daemon implements AutoCloseable {
      * opens the control port, brings back the recorded workflows and writes {@code daemon.json}.
      * With {@code exitWhenIdle} it stops once its last workflow is removed.
      */
-    public static Daemon start(DaemonHome home, DaemonStore store, ServiceDirectory services, Consumer<String> log,
+    public static Daemon start(DaemonHome home, DaemonStore store, ServiceRuntime services, Consumer<String> log,
                                boolean exitWhenIdle) throws IOException {
         Daemon daemon = new Daemon(home, store, services, Clock.systemUTC(), log, exitWhenIdle);
         try {

@@ -5,7 +5,7 @@ import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.Channel;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.ServiceRuntime;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,11 +27,11 @@ final class JobRunner {
 
     private final WorkflowSpec spec;
     private final PipelineShape shape;
-    private final ServiceDirectory services;
+    private final ServiceRuntime services;
     private final WorkflowLog log;
     private final Clock clock;
 
-    JobRunner(WorkflowSpec spec, PipelineShape shape, ServiceDirectory services, WorkflowLog log, Clock clock) {
+    JobRunner(WorkflowSpec spec, PipelineShape shape, ServiceRuntime services, WorkflowLog log, Clock clock) {
         this.spec = spec;
         this.shape = shape;
         this.services = services;

@@ -1,6 +1,6 @@
 package dev.pipes.engine.daemon;
 
-import dev.pipes.engine.world.ServiceDirectory;
+import dev.pipes.engine.service.ServiceRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ public final class Workflow implements AutoCloseable {
     private DaemonStore.Counts counts;
     private volatile String stopReason;
 
-    Workflow(WorkflowSpec spec, PipelineShape shape, DaemonStore store, DaemonHome home, ServiceDirectory services,
+    Workflow(WorkflowSpec spec, PipelineShape shape, DaemonStore store, DaemonHome home, ServiceRuntime services,
              Clock clock, Consumer<String> problems) {
         this.spec = spec;
         this.shape = shape;

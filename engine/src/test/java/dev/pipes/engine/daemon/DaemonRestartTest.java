@@ -55,7 +55,7 @@ class DaemonRestartTest {
     void oneDaemonPerHome() throws Exception {
         try (DaemonFixture fixture = new DaemonFixture(dir)) {
             IOException refused = assertThrows(IOException.class, () -> Daemon.start(fixture.home,
-                    new DaemonStore(new FileConfigStore(fixture.home.store())), dev.pipes.engine.world.ServiceDirectory.none(),
+                    new DaemonStore(new FileConfigStore(fixture.home.store())), dev.pipes.engine.service.ServiceRuntime.none(),
                     line -> { }, false));
             assertTrue(refused.getMessage().startsWith("a pipes daemon already runs for "), refused.getMessage());
         }
