@@ -23,10 +23,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** {@code pipes init}, {@code pipes status} and {@code pipes leave}. */
-final class ClusterVerbs {
+public final class ClusterVerbs {
     private ClusterVerbs() {}
 
-    static List<PipesVerb> all() {
+    public static List<PipesVerb> all() {
         return List.of(
                 verb("init", "pipes init [--servers tcp://HOST:PORT,...] [--etcd URL,...] [--registry HOST:PORT] [--advertise ADDR] [--name CLUSTER]",
                         "set up a cluster on Docker Swarm (router, etcd, network); the next pipesh runs in it", ClusterVerbs::init),

@@ -83,10 +83,13 @@ public final class ImageBuilder {
             try (var walk = Files.walk(jre)) {
                 for (Path p : (Iterable<Path>) walk::iterator) {
                     String n = p.getFileName().toString();
-                    if (Files.isRegularFile(p) && (n.endsWith(".so") || p.getParent().endsWith("bin"))) libs.addAll(SharedLibraries.ldd(p));
+                    if (Files.isRegularFile(p) && (n.endsWith(".so") || p.getParent().endsWith("bin"))) libs.addAll(SharedLibraries.ldd(p, false));
                 }
             }
-            for (Path lib : libs) context.file(lib.toString(), lib);
+            for (Path lib : libs) {
+                Path at = lib.normalize();
+                if (!at.startsWith(jre.getParent())) context.file(at.toString(), lib); // the JRE's own are in it already
+            }
             context.directory("/tmp", 01777);
             context.bytes("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\n".getBytes(StandardCharsets.UTF_8), 0644);
             context.dockerfile("FROM scratch\nCOPY rootfs/ /\nENV JAVA_HOME=" + HOME + "/jre PATH=/usr/local/bin:/usr/bin:/bin\n"

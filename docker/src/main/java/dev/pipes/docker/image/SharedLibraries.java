@@ -53,6 +53,14 @@ public final class SharedLibraries {
 
     /** The libraries ldd lists for {@code file}; empty for a static executable or a file ldd does not know. */
     public static List<Path> ldd(Path file) throws IOException {
+        return ldd(file, true);
+    }
+
+    /**
+     * As {@link #ldd(Path)}; with {@code strict} false a library ldd cannot find is skipped (a JRE's
+     * own libraries, such as libjvm.so, are found through the JRE's paths when it runs, not by ldd).
+     */
+    public static List<Path> ldd(Path file, boolean strict) throws IOException {
         Process p = new ProcessBuilder("ldd", file.toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
@@ -66,7 +74,10 @@ public final class SharedLibraries {
         }
         List<Path> libs = new ArrayList<>();
         for (String line : output.split("\n")) {
-            if (line.contains("not found")) throw new IOException(file + ": a library is missing on this host: " + line.strip());
+            if (line.contains("not found")) {
+                if (!strict) continue;
+                throw new IOException(file + ": a library is missing on this host: " + line.strip());
+            }
             Matcher m = ARROW.matcher(line);
             if (m.find()) {
                 libs.add(Path.of(m.group(1)));
