@@ -302,6 +302,12 @@ public final class SwarmRuntime implements Runtime {
             return announced.get("endpoints") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
         }
 
+        /** The task of this agent's slot that ended: its node and Swarm's account of why (waits up to 3 s for Swarm to notice). */
+        @Override
+        public String lossDetail() {
+            return SwarmRuntime.this.lossDetail(service, stage);
+        }
+
         @Override
         public synchronized void release() {
             if (done) return;
@@ -321,6 +327,42 @@ public final class SwarmRuntime implements Runtime {
             }
             if (unused) remove(service);
         }
+    }
+
+    private String lossDetail(String service, String stage) {
+        int slot;
+        try {
+            slot = Integer.parseInt(stage.substring(stage.lastIndexOf('_') + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        try {
+            Service s = find(swarmService(record.name(), service));
+            if (s == null) return null;
+            while (System.nanoTime() < deadline) {
+                for (com.github.dockerjava.api.model.Task t : docker.listTasksCmd().withServiceFilter(s.getId()).exec()) {
+                    if (t.getSlot() == null || t.getSlot() != slot || t.getStatus() == null) continue;
+                    com.github.dockerjava.api.model.TaskState state = t.getStatus().getState();
+                    if (state == com.github.dockerjava.api.model.TaskState.RUNNING || state == null
+                            || state.ordinal() < com.github.dockerjava.api.model.TaskState.RUNNING.ordinal()) continue;
+                    String why = t.getStatus().getErr() != null ? t.getStatus().getErr() : t.getStatus().getMessage();
+                    String node = t.getNodeId();
+                    try {
+                        node = docker.listSwarmNodesCmd().withIdFilter(List.of(t.getNodeId())).exec().get(0).getDescription().getHostname();
+                    } catch (RuntimeException e) {
+                        // the node's id then
+                    }
+                    return "its container on node " + node + ": " + why;
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            return "Docker did not say why: " + e.getMessage();
+        }
+        return null;
     }
 
     /** Waits until the services removed so far are removed (tests, shell exit). */

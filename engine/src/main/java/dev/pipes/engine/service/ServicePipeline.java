@@ -79,8 +79,10 @@ public final class ServicePipeline {
             List<CompletableFuture<StageOutcome.Replica>> replicas = new ArrayList<>();
             for (int r = 0; r < stage.replicas(); r++) {
                 RunRequest request = request(stages, k, r);
-                replicas.add(context.run(instances[k][r].stageId(), request).result().handleAsync(
-                        (result, failure) -> StageOutcome.replica(result, failure), PipelineContext.OFF_IO_THREAD));
+                AgentHandle agent = instances[k][r];
+                replicas.add(context.run(agent.stageId(), request).result().handleAsync(
+                        (result, failure) -> StageOutcome.replica(result, failure,
+                                failure == null || context.canceled ? null : agent.lossDetail()), PipelineContext.OFF_IO_THREAD));
             }
             statuses.add(StageOutcome.combine(stage.displayName(), replicas, context, this::cancel));
             if (stage.io().stdin() instanceof StageIo.FromStream from) {
