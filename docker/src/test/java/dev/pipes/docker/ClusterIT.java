@@ -156,6 +156,82 @@ class ClusterIT {
     }
 
     @Test
+    @Order(7)
+    void afterTheRouterRestartedTheNextPipelineWorks() throws Exception {
+        ClusterRecord record = ClusterRecord.read(dir.resolve("home")).orElseThrow();
+        String router = awaitContainer(record.routerService(), 30);
+        Docker.run("kill", router);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        boolean back = false;
+        while (!back && System.nanoTime() < deadline) { // as a user would wait for `pipes status` to show it
+            var client = dev.pipes.docker.cluster.ClusterSetup.client(record);
+            try {
+                client.connect().get(2, TimeUnit.SECONDS);
+                back = !awaitContainer(record.routerService(), 1).equals(router);
+                client.leave();
+            } catch (Exception | AssertionError e) {
+                client.close();
+                Thread.sleep(300);
+            }
+        }
+        assertTrue(back, "the router did not come back");
+        shell.reset();
+        assertEquals(0, shell.run("echo again | pass1 | pass2 > again"), shell.err());
+        assertEquals("again\n", Files.readString(dir.resolve("again")));
+    }
+
+    @Test
+    @Order(8)
+    void theServicesOfAShellKilledWithSigkillAreRemovedByTheNextShell() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                dev.pipes.docker.testing.ShellMain.class.getName(), dir.toString(), "build pass6 /bin/cat && echo x | pass6")
+                .redirectErrorStream(true).start();
+        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
+        String line;
+        StringBuilder seen = new StringBuilder();
+        while ((line = lines.readLine()) != null && !line.startsWith("status")) seen.append(line).append('\n');
+        assertEquals("status 0", line, seen.toString());
+        String service = "pipes-" + name + "-s-pass6";
+        assertTrue(Docker.run("service", "ls", "--format", "{{.Name}}").contains(service));
+        child.destroyForcibly().waitFor(); // SIGKILL: it removes nothing
+        assertTrue(Docker.run("service", "ls", "--format", "{{.Name}}").contains(service));
+        Thread.sleep(TimeUnit.SECONDS.toMillis(12)); // its lease (10 s) expires
+        Services next = ClusterModule.services(ClusterRecord.read(dir.resolve("home")).orElseThrow(), env);
+        try {
+            ClusterShell other = new ClusterShell(dir, env, next, List.of());
+            assertEquals(0, other.run("echo y | pass1 > /dev/null"), other.err());
+            assertFalse(Docker.run("service", "ls", "--format", "{{.Name}}").contains(service));
+        } finally {
+            next.close();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void badInputGetsAClearError() throws Exception {
+        Files.writeString(dir.resolve("plain.txt"), "not a program\n");
+        assertEquals(2, shell.run("build plain plain.txt"));
+        assertTrue(shell.err().contains("not executable"), shell.err());
+        shell.reset();
+        assertEquals(1, shell.run("build based /bin/cat --base no-such-image:1"));
+        assertTrue(shell.err().contains("no image no-such-image:1"), shell.err());
+        shell.reset();
+        Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(dir.resolve("bad/Dockerfile"), "FROM scratch\nRUN /no/shell/here\n");
+        assertEquals(1, shell.run("build broken /bin/cat --dockerfile bad/Dockerfile"));
+        assertTrue(shell.err().contains("image build") && shell.err().contains("failed"), shell.err());
+        assertEquals(127, shell.run("broken"), "a failed image build registers nothing");
+        shell.reset();
+        Path elsewhere = Files.createTempDirectory("pipes-cluster-it-home");
+        ClusterShell lonely = new ClusterShell(elsewhere, ClusterShell.environment(elsewhere),
+                dev.pipes.engine.service.ServiceRuntime.none(), ClusterVerbs.all());
+        assertEquals(1, lonely.run("pipes init --servers tcp://127.0.0.1:9 --name nowhere"));
+        assertTrue(lonely.err().contains("does not answer"), lonely.err());
+        assertFalse(Files.exists(elsewhere.resolve("home/cluster")));
+    }
+
+    @Test
     @Order(9)
     void leaveRemovesWhatInitCreated() throws Exception {
         services.close();

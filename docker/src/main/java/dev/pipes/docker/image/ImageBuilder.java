@@ -94,7 +94,7 @@ public final class ImageBuilder {
             context.bytes("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\n".getBytes(StandardCharsets.UTF_8), 0644);
             context.dockerfile("FROM scratch\nCOPY rootfs/ /\nENV JAVA_HOME=" + HOME + "/jre PATH=/usr/local/bin:/usr/bin:/bin\n"
                     + "LABEL dev.pipes.agent=1\n");
-            build(context, tag, progress);
+            build(context, tag, progress, Map.of()); // shared by every cluster of this engine: no cluster's labels
             return tag;
         } finally {
             deleteTree(jre.getParent());
@@ -145,7 +145,7 @@ public final class ImageBuilder {
         for (Path lib : SharedLibraries.of(executable)) if (!context.has(lib.toString())) context.file(lib.toString(), lib);
         context.directory("/tmp", 01777);
         context.dockerfile("FROM scratch\nCOPY rootfs/ /\n");
-        build(context, tag, progress);
+        build(context, tag, progress, Map.of()); // shared by every cluster of this engine
         return tag;
     }
 
@@ -187,16 +187,18 @@ public final class ImageBuilder {
     }
 
     private void build(BuildContext context, String tag, Consumer<String> progress) throws IOException {
-        ByteArrayOutputStream tar = new ByteArrayOutputStream();
-        context.writeTo(tar);
-        run(new ByteArrayInputStream(tar.toByteArray()), tag, progress, tar.size());
+        build(context, tag, progress, labels);
     }
 
-    private void run(InputStream tar, String tag, Consumer<String> progress, long bytes) throws IOException {
+    private void build(BuildContext context, String tag, Consumer<String> progress, Map<String, String> imageLabels)
+            throws IOException {
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        context.writeTo(tar);
+        long bytes = tar.size();
+        InputStream in = new ByteArrayInputStream(tar.toByteArray());
         progress.accept(String.format("sending %.1f MB of build context for %s", bytes / 1e6, tag));
-        Map<String, String> imageLabels = labels;
         try {
-            docker.buildImageCmd(tar).withTags(Set.of(tag)).withPull(false).withLabels(imageLabels).withRemove(true)
+            docker.buildImageCmd(in).withTags(Set.of(tag)).withPull(false).withLabels(imageLabels).withRemove(true)
                     .exec(new BuildImageResultCallback() {
                         @Override
                         public void onNext(BuildResponseItem item) {

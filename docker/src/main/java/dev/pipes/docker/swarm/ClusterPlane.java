@@ -35,7 +35,8 @@ public final class ClusterPlane implements ServicePlane {
     private final ClusterRecord record;
     private final ConfigStore store;
     private final long idleMillis;
-    private final AutoCloseable resources;
+    private final dev.pipes.docker.etcd.Etcd etcd;
+    private ShellLease lease;
     private DockerClient docker;
     private WampClient shell;
     private PipesRouter endpoint;
@@ -43,9 +44,9 @@ public final class ClusterPlane implements ServicePlane {
     private Links links;
     private SwarmRuntime runtime;
 
-    /** {@code resources}: closed with the plane (the etcd client behind {@code store}). */
-    public ClusterPlane(ClusterRecord record, ConfigStore store, Map<String, String> environment, AutoCloseable resources) {
-        this.resources = resources;
+    /** {@code etcd}: the client behind {@code store}, closed with the plane. */
+    public ClusterPlane(ClusterRecord record, ConfigStore store, Map<String, String> environment, dev.pipes.docker.etcd.Etcd etcd) {
+        this.etcd = etcd;
         this.record = record;
         this.store = store;
         long idle = 300;
@@ -57,22 +58,57 @@ public final class ClusterPlane implements ServicePlane {
         this.idleMillis = Math.max(1, idle) * 1000;
     }
 
+    /**
+     * Starts the plane on first use, and joins the router again when the shell's session ended
+     * (the router's container restarted): the runtime then follows the new router's directory.
+     */
     private synchronized void start() {
-        if (shell != null) return;
+        if (shell != null && shell.isConnected() && answers()) return;
         try {
-            docker = docker();
             WampClient client = ClusterSetup.client(record);
             client.connect().get(10, TimeUnit.SECONDS);
+            if (shell != null) {
+                links.close();
+                links = new Links(endpoint.credentials(), client);
+                runtime.follow(client);
+                shell.close();
+                shell = client;
+                checked = System.nanoTime();
+                return;
+            }
+            docker = docker();
             endpoint = PipesRouter.start(PipesRouter.AUTHID, record.ticket());
             shellEndpoint = endpoint.client(endpoint.inMemoryTransport());
             shellEndpoint.connect().get(10, TimeUnit.SECONDS);
             links = new Links(endpoint.credentials(), client);
-            runtime = new SwarmRuntime(record, docker, client, this::image, idleMillis);
+            lease = new ShellLease(etcd, record.namespace(), Long.toHexString(new java.security.SecureRandom().nextLong()));
+            runtime = new SwarmRuntime(record, docker, client, this::image, idleMillis, lease.id());
+            runtime.removeOrphans(lease::alive);
             shell = client;
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException("cluster " + record.name() + ": cannot reach its router at " + record.routerUrl()
                     + ": " + cause.getMessage(), e);
+        }
+    }
+
+    private long checked;
+
+    /**
+     * Whether the router still answers the shell's session (at most every 2 s: a call costs a
+     * round trip). A router container that was killed leaves the session's TCP connection open
+     * without a peer; only a call that gets no answer shows it.
+     */
+    private boolean answers() {
+        long now = System.nanoTime();
+        if (now - checked < TimeUnit.SECONDS.toNanos(2)) return true;
+        try {
+            shell.call(dev.pipes.engine.agent.ClusterRouterMain.AGENTS, dev.pipes.wamp.client.Options.Call.DEFAULT, List.of(), Map.of())
+                    .result().get(2, TimeUnit.SECONDS);
+            checked = System.nanoTime();
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
@@ -183,10 +219,7 @@ public final class ClusterPlane implements ServicePlane {
             }
         }
         shell = null;
-        try {
-            resources.close();
-        } catch (Exception e) {
-            // closing
-        }
+        if (lease != null) lease.close();
+        etcd.close();
     }
 }

@@ -51,7 +51,8 @@ import java.util.function.Function;
 public final class SwarmRuntime implements Runtime {
     private final ClusterRecord record;
     private final DockerClient docker;
-    private final WampClient control;
+    /** The shell's owner id: stage services carry it, so that the next shell finds those of a shell killed with SIGKILL. */
+    private final String owner;
     private final Function<String, String> imageOf;
     private final long idleMillis;
     /** Docker calls, one at a time, in order (scaling is coalesced per service). */
@@ -67,13 +68,28 @@ public final class SwarmRuntime implements Runtime {
     private boolean closed;
 
     /** {@code imageOf}: the image of a service (by name), as build recorded it. */
-    public SwarmRuntime(ClusterRecord record, DockerClient docker, WampClient control, Function<String, String> imageOf, long idleMillis)
-            throws Exception {
+    public SwarmRuntime(ClusterRecord record, DockerClient docker, WampClient control, Function<String, String> imageOf, long idleMillis,
+                        String owner) throws Exception {
         this.record = record;
         this.docker = docker;
-        this.control = control;
         this.imageOf = imageOf;
         this.idleMillis = idleMillis;
+        this.owner = owner;
+        follow(control);
+        Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("pipes-swarm-idle").unstarted(r))
+                .scheduleWithFixedDelay(this::removeIdle, Math.max(1000, idleMillis / 4), Math.max(1000, idleMillis / 4), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Follows the agent directory of the router {@code control} is joined to; called again with a
+     * new client after the router restarted (its directory starts empty, and the agents, whose
+     * sessions ended with it, are restarted by Swarm and announce themselves anew).
+     */
+    public void follow(WampClient control) throws Exception {
+        synchronized (this) {
+            ready.clear();
+            idle.clear();
+        }
         control.subscribe(ClusterRouterMain.AGENT_READY, Options.Subscribe.DEFAULT,
                 e -> announced(String.valueOf(e.args().get(0)), e.kwargs())).get(10, TimeUnit.SECONDS);
         control.subscribe(ClusterRouterMain.AGENT_GONE, Options.Subscribe.DEFAULT,
@@ -88,8 +104,26 @@ public final class SwarmRuntime implements Runtime {
                 }
             }
         }
-        Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("pipes-swarm-idle").unstarted(r))
-                .scheduleWithFixedDelay(this::removeIdle, Math.max(1000, idleMillis / 4), Math.max(1000, idleMillis / 4), TimeUnit.MILLISECONDS);
+    }
+
+    /** The label that names the shell whose pipelines started a stage service. */
+    public static final String LABEL_OWNER = "dev.pipes.owner";
+
+    /**
+     * Removes the stage services of this cluster whose owner is not alive (a shell killed with
+     * SIGKILL could not remove them); {@code alive} says whether an owner still holds its lease.
+     */
+    public void removeOrphans(java.util.function.Predicate<String> alive) {
+        for (Service s : docker.listServicesCmd().withLabelFilter(Map.of(ClusterSetup.LABEL_CLUSTER, record.name(),
+                ClusterSetup.LABEL_KIND, "stage")).exec()) {
+            String of = s.getSpec().getLabels() == null ? null : s.getSpec().getLabels().get(LABEL_OWNER);
+            if (of == null || of.equals(owner) || alive.test(of)) continue;
+            try {
+                docker.removeServiceCmd(s.getId()).exec();
+            } catch (RuntimeException e) {
+                // removed meanwhile
+            }
+        }
     }
 
     /** The Swarm service of a pipes service. */
@@ -147,7 +181,17 @@ public final class SwarmRuntime implements Runtime {
             if (existing == null) {
                 docker.createServiceCmd(spec(service, name, wanted)).exec();
             } else {
-                ServiceSpec spec = existing.getSpec().withMode(new ServiceModeConfig()
+                Map<String, String> labels = new HashMap<>(existing.getSpec().getLabels() == null ? Map.of() : existing.getSpec().getLabels());
+                labels.put(LABEL_OWNER, owner); // this shell removes it now
+                var mode = existing.getSpec().getMode();
+                int now = mode != null && mode.getReplicated() != null ? (int) mode.getReplicated().getReplicas() : 0;
+                if (now >= wanted) {
+                    synchronized (this) {
+                        replicas.put(service, now);
+                    }
+                    return; // its agents are up or coming: they announce themselves
+                }
+                ServiceSpec spec = existing.getSpec().withLabels(labels).withMode(new ServiceModeConfig()
                         .withReplicated(new ServiceReplicatedModeOptions().withReplicas(wanted)));
                 docker.updateServiceCmd(existing.getId(), spec).withVersion(existing.getVersion().getIndex()).exec();
             }
@@ -169,7 +213,7 @@ public final class SwarmRuntime implements Runtime {
     private ServiceSpec spec(String service, String name, int wanted) {
         String image = imageOf.apply(service);
         Map<String, String> labels = Map.of(ClusterSetup.LABEL_CLUSTER, record.name(), ClusterSetup.LABEL_KIND, "stage",
-                ClusterSetup.LABEL_SERVICE, service);
+                ClusterSetup.LABEL_SERVICE, service, LABEL_OWNER, owner);
         return new ServiceSpec().withName(name).withLabels(labels)
                 .withTaskTemplate(new TaskSpec()
                         .withContainerSpec(new ContainerSpec().withImage(image).withLabels(Map.of(ClusterSetup.LABEL_CLUSTER, record.name()))
