@@ -176,8 +176,8 @@ public final class ClusterPlane implements ServicePlane {
 
     /** The agents' endpoints are overlay addresses; the shell's host is not on the overlay. */
     @Override
-    public List<String> reachableFromShell(List<String> endpoints) {
-        return List.of();
+    public boolean shellReachesAgents() {
+        return false;
     }
 
     @Override

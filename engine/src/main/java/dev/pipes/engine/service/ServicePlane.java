@@ -46,12 +46,17 @@ public interface ServicePlane extends AutoCloseable {
     }
 
     /**
-     * The endpoints among {@code endpoints} (of an agent) that the shell can reach as a writer; with
-     * none, the shell writes through the central router. A cluster's agents serve on overlay
-     * addresses that the shell's host may not reach.
+     * Whether the shell can reach the agents' endpoints as a writer; if not, the shell writes
+     * through the central router. A cluster's agents serve on overlay addresses that the shell's
+     * host does not reach.
      */
+    default boolean shellReachesAgents() {
+        return true;
+    }
+
+    /** The endpoints among {@code endpoints} (of an agent) that the shell can write to. */
     default List<String> reachableFromShell(List<String> endpoints) {
-        return endpoints;
+        return shellReachesAgents() ? endpoints : List.of();
     }
 
     /**

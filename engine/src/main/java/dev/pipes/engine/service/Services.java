@@ -103,7 +103,9 @@ public final class Services implements ServiceRuntime, AutoCloseable {
                 : "a local process wrapped by a stage agent (WAMP over " + transport + ")";
         if (s.replicas() > 1) what = s.replicas() + " replicas, each " + what;
         int protocol = s.nativeAgent() ? protocols.getOrDefault(s.name(), ServiceRoute.UNKNOWN) : StreamProtocol.VERSION;
-        return ServiceRoute.agent(what + "; " + plane.placement(), protocol);
+        return !plane.shellReachesAgents()
+                ? ServiceRoute.remoteAgent(what + "; " + plane.placement(), protocol)
+                : ServiceRoute.agent(what + "; " + plane.placement(), protocol);
     }
 
     /**
