@@ -24,6 +24,11 @@ public final class Main {
 
     /** Runs pipesh with {@code args} and returns its exit status; never calls System.exit. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("--embedded")) {
+            // the embedded runtime even where `pipes init` made $PIPES_HOME a cluster's (Modules reads it)
+            System.setProperty(dev.pipes.shell.modules.Modules.MODE_PROPERTY, "embedded");
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
             out.println("pipesh " + version());
             return 0;
@@ -56,6 +61,8 @@ public final class Main {
               -c TEXT        run TEXT, then exit; NAME and ARGS become $0, $1, ...
               -n             parse only: print the syntax tree and exit (2 on a syntax error)
               --completion SHELL  print a completion script of pipesh for bash, zsh or fish
+              --embedded     run services in the embedded runtime even where `pipes init`
+                             set up a cluster (as PIPES_MODE=embedded); must come first
               -h, --help     show this help and exit
               -V, --version  print the version and exit
 
