@@ -80,6 +80,12 @@ class MultiNodeIT {
         if (services != null) services.close();
         if (admin != null && Files.exists(dir.resolve("home/cluster"))) admin.run("pipes leave");
         if (up) run(List.of("bash", script.toString(), "down"), Map.of("BASE", base.resolve("nodes").toString(), "NET", NET));
+        for (Path p : List.of(base, dir)) {
+            if (p == null) continue;
+            try (var walk = Files.walk(p)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     private String sock(int n) {
@@ -110,6 +116,39 @@ class MultiNodeIT {
         }
         assertTrue(nodes.size() >= 2, "all stages ran on one node: " + nodes);
         System.out.println("MultiNodeIT: stages on nodes " + nodes);
+
+        // a worker that runs a stage crashes mid-pipeline (its dockerd is PID 1 of the node's PID
+        // namespace: killing it ends every process of the node, as a power cut would)
+        String victim = null;
+        String stage = null;
+        List<String> onVictim = new java.util.ArrayList<>();
+        for (String s : List.of("a", "b", "c")) {
+            String node = docker(1, "service", "ps", "--filter", "desired-state=running", "--format", "{{.Node}}", "pipes-mn-s-" + s).strip();
+            if (victim == null && !node.equals("node1")) {
+                victim = node;
+                stage = s;
+            }
+            if (node.equals(victim)) onVictim.add(s);
+        }
+        assertTrue(victim != null, "no stage on a worker");
+        shell.run("true");
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> shell.run("cat /dev/zero | a | b | c > /dev/null"));
+        Thread.sleep(3000); // streaming
+        String n = victim.substring("node".length());
+        run(List.of("pkill", "-9", "-f", "^dockerd --config-file " + base.resolve("nodes/n" + n + "/daemon.json") + "$"));
+        int failed = running.get(60, TimeUnit.SECONDS);
+        assertTrue(failed != 0, "the pipeline went on");
+        System.out.println("MultiNodeIT: node " + victim + " killed under stage " + stage + ": " + shell.err().strip());
+        String err = shell.err();
+        assertTrue(onVictim.stream().anyMatch(s -> err.contains(s + ": the stage's agent went away")), err);
+        shell.reset();
+        // the next pipeline runs on the surviving nodes (Swarm moves the lost task once the node is Down)
+        assertEquals(0, shell.run("a < blob | b | c > copy2"), shell.err());
+        assertArrayEquals(data, Files.readAllBytes(dir.resolve("copy2")), "bytes differ after the node was lost");
+        for (String s : onVictim) {
+            String moved = docker(1, "service", "ps", "--filter", "desired-state=running", "--format", "{{.Node}}", "pipes-mn-s-" + s).strip();
+            assertTrue(!moved.equals(victim), s + " still runs on the lost node");
+        }
     }
 
     private String docker(int node, String... args) {

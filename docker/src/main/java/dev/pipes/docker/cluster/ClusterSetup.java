@@ -183,7 +183,11 @@ public final class ClusterSetup {
             return false;
         }
         progress.accept("making this engine a Swarm manager");
-        docker.initializeSwarmCmd(new SwarmSpec()).withAdvertiseAddr(advertise.isEmpty() ? "127.0.0.1" : advertise)
+        // heartbeats every second (Swarm's default: 5 s): a lost node is noticed, and its tasks
+        // placed on the others, in seconds rather than a quarter of a minute
+        docker.initializeSwarmCmd(new SwarmSpec().withDispatcher(
+                        new com.github.dockerjava.api.model.SwarmDispatcherConfig().withHeartbeatPeriod(1_000_000_000L)))
+                .withAdvertiseAddr(advertise.isEmpty() ? "127.0.0.1" : advertise)
                 .withListenAddr("0.0.0.0:2377").exec();
         return true;
     }

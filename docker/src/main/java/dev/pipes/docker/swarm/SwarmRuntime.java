@@ -380,7 +380,7 @@ public final class SwarmRuntime implements Runtime {
         } catch (NumberFormatException e) {
             return null;
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
             Service s = find(swarmService(record.name(), service));
             if (s == null) return null;
@@ -388,6 +388,14 @@ public final class SwarmRuntime implements Runtime {
                 for (com.github.dockerjava.api.model.Task t : docker.listTasksCmd().withServiceFilter(s.getId()).exec()) {
                     if (t.getSlot() == null || t.getSlot() != slot || t.getStatus() == null) continue;
                     com.github.dockerjava.api.model.TaskState state = t.getStatus().getState();
+                    if (state == com.github.dockerjava.api.model.TaskState.RUNNING && t.getNodeId() != null) {
+                        var node = docker.listSwarmNodesCmd().withIdFilter(List.of(t.getNodeId())).exec();
+                        if (!node.isEmpty() && node.get(0).getStatus() != null
+                                && node.get(0).getStatus().getState() != com.github.dockerjava.api.model.SwarmNodeState.READY) {
+                            return "its node " + node.get(0).getDescription().getHostname() + " is "
+                                    + node.get(0).getStatus().getState().name().toLowerCase(java.util.Locale.ROOT);
+                        }
+                    }
                     if (state == com.github.dockerjava.api.model.TaskState.RUNNING || state == null
                             || state.ordinal() < com.github.dockerjava.api.model.TaskState.RUNNING.ordinal()) continue;
                     String why = t.getStatus().getErr() != null ? t.getStatus().getErr() : t.getStatus().getMessage();
