@@ -261,7 +261,8 @@ public final class ImageBuilder {
         Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
         if (!Files.isExecutable(jlink)) throw new IOException("no jlink in " + System.getProperty("java.home") + " (a JDK is needed to build the agent image)");
         Process p = new ProcessBuilder(jlink.toString(), "--add-modules", MODULES, "--output", output.toString(),
-                "--strip-debug", "--no-header-files", "--no-man-pages").redirectErrorStream(true).start();
+                // a default CDS archive in the JRE: each agent's JVM starts faster (-Xshare:auto uses it)
+                "--strip-debug", "--no-header-files", "--no-man-pages", "--generate-cds-archive").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (p.waitFor() != 0) throw new IOException("jlink failed: " + out.strip());

@@ -55,8 +55,16 @@ public final class SwarmRuntime implements Runtime {
     private final String owner;
     private final Function<String, String> imageOf;
     private final long idleMillis;
-    /** Docker calls, one at a time, in order (scaling is coalesced per service). */
-    private final ExecutorService swarm = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("pipes-swarm").unstarted(r));
+    /**
+     * Docker calls: the services of one pipeline are created side by side (each create is a round
+     * trip to the manager), the calls for one service one at a time ({@link #lock}).
+     */
+    private final ExecutorService swarm = Executors.newFixedThreadPool(4, r -> Thread.ofPlatform().daemon().name("pipes-swarm").unstarted(r));
+    private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Object lock(String service) {
+        return locks.computeIfAbsent(service, k -> new Object());
+    }
 
     // guarded by this
     private final Map<String, Map<String, Object>> ready = new HashMap<>();
@@ -171,6 +179,12 @@ public final class SwarmRuntime implements Runtime {
 
     /** Makes Swarm run at least {@code wanted} agents of {@code service}; fails {@code handed} when it cannot. */
     private void scale(String service, int wanted, CompletableFuture<AgentHandle> handed) {
+        synchronized (lock(service)) {
+            scaleNow(service, wanted, handed);
+        }
+    }
+
+    private void scaleNow(String service, int wanted, CompletableFuture<AgentHandle> handed) {
         try {
             synchronized (this) {
                 if (replicas.getOrDefault(service, 0) >= wanted) return;
@@ -288,6 +302,7 @@ public final class SwarmRuntime implements Runtime {
     private void removeIdle() {
         List<String> stale;
         synchronized (this) {
+            if (closed) return;
             long now = System.nanoTime();
             stale = replicas.keySet().stream().filter(s -> !hasBusy(s) && !waiting.getOrDefault(s, new ArrayDeque<>()).stream().anyMatch(f -> !f.isDone())
                     && now - lastUse.getOrDefault(s, now) > TimeUnit.MILLISECONDS.toNanos(idleMillis)).toList();
@@ -307,13 +322,15 @@ public final class SwarmRuntime implements Runtime {
             ready.keySet().removeIf(stage -> stage.startsWith(stagePrefix(service)));
         }
         swarm.execute(() -> {
-            try {
-                Service s = find(swarmService(record.name(), service));
-                if (s != null) docker.removeServiceCmd(s.getId()).exec();
-            } catch (NotFoundException e) {
-                // removed already
-            } catch (RuntimeException e) {
-                // leave removes what is left
+            synchronized (lock(service)) {
+                try {
+                    Service s = find(swarmService(record.name(), service));
+                    if (s != null) docker.removeServiceCmd(s.getId()).exec();
+                } catch (NotFoundException e) {
+                    // removed already
+                } catch (RuntimeException e) {
+                    // leave removes what is left
+                }
             }
         });
     }
@@ -417,12 +434,13 @@ public final class SwarmRuntime implements Runtime {
         return null;
     }
 
-    /** Waits until the services removed so far are removed (tests, shell exit). */
-    public void awaitSwarmCalls() {
+    /** Waits until the Docker calls made so far are done (the shell exits). */
+    private void awaitSwarmCalls() {
+        swarm.shutdown();
         try {
-            swarm.submit(() -> { }).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // nothing more to wait for
+            swarm.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -436,6 +454,5 @@ public final class SwarmRuntime implements Runtime {
         }
         all.forEach(this::remove);
         awaitSwarmCalls();
-        swarm.shutdown();
     }
 }
