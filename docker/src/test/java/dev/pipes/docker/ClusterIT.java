@@ -102,6 +102,10 @@ class ClusterIT {
         assertArrayEquals(data, Files.readAllBytes(dir.resolve("copy")), "bytes differ");
         String ls = Docker.run("service", "ls", "--format", "{{.Name}}");
         assertTrue(ls.contains("pipes-" + name + "-s-pass1"), ls);
+        shell.reset();
+        assertEquals(0, shell.run("services"), shell.err());
+        assertTrue(shell.out().contains("image pipes-" + name + "-pass1:latest; Swarm service pipes-" + name + "-s-pass1, 1 agent(s) running on "),
+                shell.out());
         // warm: the agents stayed up; the second pipeline takes them without Swarm
         long t0 = System.nanoTime();
         assertEquals(0, shell.run("echo warm | pass1 | pass2 | pass3 > warm"), shell.err());

@@ -114,6 +114,20 @@ public final class SwarmRuntime implements Runtime {
         }
     }
 
+    /** What {@code services} says of a service's Swarm service: its tasks that run, and where. */
+    static String describe(DockerClient docker, String cluster, String service) {
+        String name = swarmService(cluster, service);
+        Service s = docker.listServicesCmd().withNameFilter(List.of(name)).exec().stream()
+                .filter(x -> name.equals(x.getSpec().getName())).findFirst().orElse(null);
+        if (s == null) return "no agent up (started by the next pipeline)";
+        Map<String, String> hosts = new HashMap<>();
+        for (var node : docker.listSwarmNodesCmd().exec()) hosts.put(node.getId(), node.getDescription().getHostname());
+        List<String> nodes = docker.listTasksCmd().withServiceFilter(s.getId()).exec().stream()
+                .filter(t -> t.getStatus() != null && t.getStatus().getState() == com.github.dockerjava.api.model.TaskState.RUNNING)
+                .map(t -> hosts.getOrDefault(t.getNodeId(), t.getNodeId())).sorted().toList();
+        return "Swarm service " + name + ", " + nodes.size() + " agent(s) running" + (nodes.isEmpty() ? "" : " on " + String.join(", ", nodes));
+    }
+
     /** The label that names the shell whose pipelines started a stage service. */
     public static final String LABEL_OWNER = "dev.pipes.owner";
 

@@ -91,6 +91,7 @@ final class ServiceBuiltins {
                     spec.executable());
             if (!spec.description().isEmpty()) line += "  # " + spec.description();
             ctx.println(line);
+            ctx.state.services.deployment(spec.name()).ifPresent(where -> ctx.println("    " + where));
         }
         return 0;
     }
