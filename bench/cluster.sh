@@ -23,14 +23,16 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 pipesh="$root/bin/pipesh"
 
+# (globals: the EXIT trap needs them after multinode returned)
+net=10.252.0
+base=/tmp/pipes-bench-mnode
+script="$root/docker/src/test/resources/multinode.sh"
 multinode() {
-  local size_mib=${1:-1024} net=10.252.0 base=/tmp/pipes-bench-mnode
-  local script="$root/docker/src/test/resources/multinode.sh"
+  local size_mib=${1:-1024}
   local registry="$root/.tools/docker-registry/usr/bin/docker-registry"
   [ "$(id -u)" = 0 ] || { echo "cluster.sh multinode: needs root" >&2; exit 1; }
   [ -x "$registry" ] || { echo "cluster.sh multinode: no $registry (bin/lib/prerequisites.sh fetches it)" >&2; exit 1; }
   command -v socat >/dev/null || { echo "cluster.sh multinode: needs socat (the baseline)" >&2; exit 1; }
-  local work
   work=$(mktemp -d)
   export PIPES_HOME="$work/home"
   # shellcheck disable=SC2317
