@@ -251,6 +251,8 @@ class ClusterIT {
         assertFalse(Docker.run("network", "ls", "--format", "{{.Name}}").contains("pipes-" + name));
         assertFalse(Docker.run("volume", "ls", "--format", "{{.Name}}").contains("pipes-" + name));
         assertTrue(Docker.run("ps", "-aq", "--filter", "label=dev.pipes.cluster=" + name).isBlank());
+        assertTrue(Docker.run("images", "-q", "--filter", "label=dev.pipes.cluster=" + name).isBlank(), "the services' images stay");
+        assertTrue(Docker.run("ps", "-aq", "--filter", "status=created").isBlank(), "a failed build left its step's container");
     }
 
     private static String awaitContainer(String service, int seconds) throws InterruptedException {

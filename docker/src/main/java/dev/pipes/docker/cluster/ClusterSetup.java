@@ -291,6 +291,19 @@ public final class ClusterSetup {
             progress.accept("removing network " + n.getName());
             retry(() -> docker.removeNetworkCmd(n.getId()).exec());
         }
+        // the images build made for this cluster's services (each cluster has its own tags)
+        for (var image : docker.listImagesCmd().withLabelFilter(label).exec()) {
+            if (image.getRepoTags() == null) continue;
+            for (String tag : image.getRepoTags()) {
+                if (tag.startsWith("<none>")) continue;
+                progress.accept("removing image " + tag);
+                try {
+                    docker.removeImageCmd(tag).exec();
+                } catch (RuntimeException e) {
+                    progress.accept("image " + tag + " stays: " + e.getMessage());
+                }
+            }
+        }
         var volumes = docker.listVolumesCmd().exec().getVolumes();
         if (volumes != null) {
             for (var v : volumes) {

@@ -95,6 +95,7 @@ public final class ImageBuilder {
             context.dockerfile("FROM scratch\nCOPY rootfs/ /\nENV JAVA_HOME=" + HOME + "/jre PATH=/usr/local/bin:/usr/bin:/bin\n"
                     + "LABEL dev.pipes.agent=1\n");
             build(context, tag, progress, Map.of()); // shared by every cluster of this engine: no cluster's labels
+            untagOlderAgents(tag);
             return tag;
         } finally {
             deleteTree(jre.getParent());
@@ -177,6 +178,28 @@ public final class ImageBuilder {
         return remote;
     }
 
+    /**
+     * Removes the tags of the agent images of earlier builds of pipes (each set of jars makes one):
+     * an image still used by a container or an image stays, its tag goes.
+     */
+    private void untagOlderAgents(String current) {
+        try {
+            for (var image : docker.listImagesCmd().withImageNameFilter(AGENT_REPOSITORY).exec()) {
+                if (image.getRepoTags() == null) continue;
+                for (String t : image.getRepoTags()) {
+                    if (!t.startsWith(AGENT_REPOSITORY + ":") || t.equals(current)) continue;
+                    try {
+                        docker.removeImageCmd(t).withNoPrune(false).exec();
+                    } catch (RuntimeException e) {
+                        // in use by a container: it stays
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // housekeeping only
+        }
+    }
+
     boolean exists(String tag) {
         try {
             docker.inspectImageCmd(tag).exec();
@@ -199,6 +222,7 @@ public final class ImageBuilder {
         progress.accept(String.format("sending %.1f MB of build context for %s", bytes / 1e6, tag));
         try {
             docker.buildImageCmd(in).withTags(Set.of(tag)).withPull(false).withLabels(imageLabels).withRemove(true)
+                    .withForcerm(true) // a failed step's container too
                     .exec(new BuildImageResultCallback() {
                         @Override
                         public void onNext(BuildResponseItem item) {
