@@ -49,6 +49,7 @@ final class Executor {
     /** Starts the plan in the background as a job; {@code $!} is its last process (or a job id). */
     Job runBackground(Plan plan, ShellState state) {
         ProcessGroup group = new ProcessGroup();
+        if (opensFifo(plan, state)) return runBackgroundAfterOpening(plan, state, group);
         List<StageHandle> handles = launch(plan, state, true, group);
         CompletableFuture<List<Integer>> statuses = new CompletableFuture<>();
         Thread waiter = Thread.ofPlatform().daemon().name("pipesh-job").unstarted(() -> {
@@ -61,6 +62,62 @@ final class Executor {
         Job job = state.jobs.add(plan.text().strip(), pid > 0 ? pid : syntheticPid(), group, statuses);
         waiter.start();
         return job;
+    }
+
+    /**
+     * A job whose redirections open a FIFO: opening one blocks until the other side opens it too,
+     * and in sh that wait happens in the forked child, never in the shell ({@code echo hi > f &
+     * cat f}). Here the job's redirections are applied, and its stages started, in a thread of its
+     * own on a copy of the shell state (what the child of a fork would have); {@code $!} is then a
+     * job id, since no process exists yet when the shell goes on.
+     */
+    private Job runBackgroundAfterOpening(Plan plan, ShellState state, ProcessGroup group) {
+        ShellState copy = state.copy();
+        CompletableFuture<List<Integer>> statuses = new CompletableFuture<>();
+        Thread starter = Thread.ofPlatform().daemon().name("pipesh-job-open").unstarted(() -> {
+            List<Integer> all = new ArrayList<>();
+            try {
+                for (StageHandle handle : launch(plan, copy, true, group)) all.add(handle.await());
+            } catch (RuntimeException e) {
+                errors.accept(e.getMessage() == null ? e.toString() : e.getMessage());
+                all.add(1);
+            } finally {
+                group.remove(Thread.currentThread());
+            }
+            if (group.killed()) all.replaceAll(s -> s == 0 ? 143 : s);
+            statuses.complete(all);
+        });
+        group.add(starter);
+        Job job = state.jobs.add(plan.text().strip(), syntheticPid(), group, statuses);
+        starter.start();
+        return job;
+    }
+
+    /** Whether one of the plan's redirections names an existing FIFO (its open would block). */
+    private static boolean opensFifo(Plan plan, ShellState state) {
+        for (Stage stage : plan.stages()) {
+            for (dev.pipes.engine.plan.RedirectPlan redirect : stage.redirects()) {
+                switch (redirect.op()) {
+                    case READ, WRITE, APPEND, CLOBBER, READ_WRITE, OUT_AND_ERR, APPEND_OUT_AND_ERR -> {
+                        if (isFifo(state.resolve(redirect.target()))) return true;
+                    }
+                    default -> { }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFIFO = 0010000;
+
+    private static boolean isFifo(Path path) {
+        try {
+            Object mode = java.nio.file.Files.getAttribute(path, "unix:mode");
+            return mode instanceof Integer m && (m & S_IFMT) == S_IFIFO;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false; // missing (it will be created as a regular file) or no unix view
+        }
     }
 
     private static long nextSynthetic = 4_194_304;
