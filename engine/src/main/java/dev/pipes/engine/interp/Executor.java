@@ -176,7 +176,7 @@ final class Executor {
             }
         }
         boolean[] osJoint = new boolean[Math.max(0, n - 1)];
-        Pipe[] javaPipes = new Pipe[Math.max(0, n - 1)];
+        Channel.Stream[][] javaPipes = new Channel.Stream[Math.max(0, n - 1)][];
         for (int i = 0; i + 1 < n; i++) {
             osJoint[i] = plan.joints().get(i) == Joint.OS_PIPE && applied[i] != null && applied[i + 1] != null
                     && new Channel.PipeEnd(i, true).equals(applied[i].table().get(1))
@@ -185,7 +185,7 @@ final class Executor {
                     && new Channel.PipeEnd(i, false).equals(applied[i + 1].table().get(0));
             if (!osJoint[i]) {
                 try {
-                    javaPipes[i] = Pipe.open();
+                    javaPipes[i] = PipeEnds.open(state.launcher.spawnsNatively());
                 } catch (IOException e) {
                     throw new ShellError("cannot create a pipe: " + e.getMessage());
                 }
@@ -249,25 +249,37 @@ final class Executor {
         return StageHandle.of(status, -1);
     }
 
-    /** The in-process pipes of one pipeline, and which end of each a stage holds. */
+    /**
+     * The in-process pipes of one pipeline, and which end of each a stage holds. Where processes
+     * are spawned natively these are real pipes whose descriptors a process gets itself (a command
+     * inside an in-process stage reads the pipe as after a fork, the shell reading nothing ahead);
+     * elsewhere Java pipes that a copying thread joins to a process.
+     */
     static final class PipeEnds {
-        private final Pipe[] pipes;
-        private final java.util.Map<Channel.PipeEnd, Channel.Stream> streams = new java.util.HashMap<>();
+        /** {@code pipes[j]} is {source, sink} of joint j, or null for an OS joint between two processes. */
+        private final Channel.Stream[][] pipes;
 
-        PipeEnds(Pipe[] pipes) {
+        PipeEnds(Channel.Stream[][] pipes) {
             this.pipes = pipes;
+        }
+
+        static Channel.Stream[] open(boolean nativePipe) throws IOException {
+            if (nativePipe) {
+                dev.pipes.engine.world.FdStreams.Pipe pipe = dev.pipes.engine.world.FdStreams.pipe();
+                return new Channel.Stream[] {Channel.Stream.reading(pipe.source(), "pipe"),
+                        Channel.Stream.writing(pipe.sink(), "pipe")};
+            }
+            Pipe pipe = Pipe.open();
+            return new Channel.Stream[] {Channel.Stream.reading(Channels.newInputStream(pipe.source()), "pipe"),
+                    Channel.Stream.writing(Channels.newOutputStream(pipe.sink()), "pipe")};
         }
 
         boolean isJava(Channel.PipeEnd end) {
             return pipes[end.index()] != null;
         }
 
-        synchronized Channel.Stream stream(Channel.PipeEnd end) {
-            return streams.computeIfAbsent(end, e -> {
-                Pipe pipe = pipes[e.index()];
-                return e.writeEnd() ? Channel.Stream.writing(Channels.newOutputStream(pipe.sink()), "pipe")
-                        : Channel.Stream.reading(Channels.newInputStream(pipe.source()), "pipe");
-            });
+        Channel.Stream stream(Channel.PipeEnd end) {
+            return pipes[end.index()][end.writeEnd() ? 1 : 0];
         }
 
         FdTable toStreams(FdTable table) {
@@ -285,8 +297,8 @@ final class Executor {
         }
 
         void close(Channel.PipeEnd end) {
-            Pipe pipe = pipes[end.index()];
-            Bridges.quietly(end.writeEnd() ? pipe.sink() : pipe.source());
+            Channel.Stream stream = stream(end);
+            Bridges.quietly(end.writeEnd() ? stream.out() : stream.in());
         }
 
         /** Closes the ends nobody holds, so that a reader whose writer redirected elsewhere sees EOF. */

@@ -49,6 +49,7 @@ final class ProcessSegment {
     }
 
     List<StageHandle> start(List<Stage> stages, List<Redirections.Applied> applied, Consumer<String> errors) {
+        if (state.launcher.spawnsNatively()) return new NativeSegment(state, group, ends).start(stages, applied, errors);
         int n = stages.size();
         List<ProcessBuilder> builders = new ArrayList<>();
         List<Wiring[]> wirings = new ArrayList<>();
