@@ -52,7 +52,7 @@ public final class NativeIo {
                           MethodHandle faCloseFrom, MethodHandle attrInit, MethodHandle attrDestroy,
                           MethodHandle attrFlags, MethodHandle attrSigmask, MethodHandle attrSigdefault,
                           MethodHandle sigempty, MethodHandle sigfill, MethodHandle waitpid, MethodHandle kill,
-                          MethodHandle strerror) {}
+                          MethodHandle strerror, MethodHandle opendir, MethodHandle readdir, MethodHandle closedir) {}
 
     private static Native load() {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return null;
@@ -87,7 +87,10 @@ public final class NativeIo {
                     h(libc, "sigfillset", FunctionDescriptor.of(i, p)),
                     h(libc, "waitpid", FunctionDescriptor.of(i, i, p, i), errno),
                     h(libc, "kill", FunctionDescriptor.of(i, i, i), errno),
-                    h(libc, "strerror", FunctionDescriptor.of(p, i)));
+                    h(libc, "strerror", FunctionDescriptor.of(p, i)),
+                    h(libc, "opendir", FunctionDescriptor.of(p, p)),
+                    h(libc, "readdir", FunctionDescriptor.of(p, p)),
+                    h(libc, "closedir", FunctionDescriptor.of(i, p)));
         } catch (RuntimeException | Error e) {
             return null; // no such symbol (not glibc 2.34+), or native access refused: ProcessBuilder it is
         }
@@ -318,6 +321,40 @@ public final class NativeIo {
             return (int) N.kill.invokeExact(state, pid, signal) == 0;
         } catch (Throwable t) {
             return false;
+        }
+    }
+
+    /** Offset of {@code d_name} in glibc's {@code struct dirent} on 64-bit Linux (ino, off, reclen, type). */
+    private static final long D_NAME = 19;
+
+    /**
+     * The names in the directory {@code path} as bytes (without {@code .} and {@code ..}), or null
+     * when it cannot be read. Java lists names decoded in the locale's charset, which loses bytes.
+     */
+    public static java.util.List<byte[]> listDirectory(byte[] path) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment dir = (MemorySegment) N.opendir.invokeExact(cString(arena, path));
+            if (dir.equals(MemorySegment.NULL)) return null;
+            java.util.List<byte[]> names = new java.util.ArrayList<>();
+            try {
+                while (true) {
+                    MemorySegment entry = (MemorySegment) N.readdir.invokeExact(dir);
+                    if (entry.equals(MemorySegment.NULL)) break;
+                    MemorySegment name = entry.reinterpret(D_NAME + 256).asSlice(D_NAME);
+                    int length = 0;
+                    while (length < 256 && name.get(ValueLayout.JAVA_BYTE, length) != 0) length++;
+                    byte[] bytes = name.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE);
+                    if ((length == 1 && bytes[0] == '.') || (length == 2 && bytes[0] == '.' && bytes[1] == '.')) continue;
+                    names.add(bytes);
+                }
+            } finally {
+                int ignored = (int) N.closedir.invokeExact(dir);
+            }
+            return names;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
     }
 

@@ -4,7 +4,6 @@ import dev.pipes.engine.plan.RedirectPlan;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ public final class Redirections {
             case READ -> table.with(fd, open(resolve, target, false, false, opened));
             case READ_WRITE -> {
                 try {
-                    Channel.OpenFile file = Channel.openReadWrite(resolve.apply(target));
+                    Channel.OpenFile file = Channel.openReadWrite(path(resolve, target));
                     opened.add(file.handle());
                     yield table.with(fd, file);
                 } catch (IOException e) {
@@ -72,7 +71,7 @@ public final class Redirections {
                 }
             }
             case WRITE, CLOBBER -> {
-                if (redirect.op() == RedirectPlan.Op.WRITE && noclobber && Files.isRegularFile(resolve.apply(target))) {
+                if (redirect.op() == RedirectPlan.Op.WRITE && noclobber && Files.isRegularFile(path(resolve, target))) {
                     throw new RedirectionException(target + ": cannot overwrite existing file");
                 }
                 yield table.with(fd, open(resolve, target, true, true, opened));
@@ -100,14 +99,14 @@ public final class Redirections {
                 yield table.with(fd, channel);
             }
             case HERE_DOC, HERE_STRING -> table.with(fd, Channel.Stream.reading(
-                    new ByteArrayInputStream(target.getBytes(StandardCharsets.UTF_8)), "here-document"));
+                    new ByteArrayInputStream(dev.pipes.grammar.text.ShellBytes.encode(target)), "here-document"));
         };
     }
 
     private static Channel open(Function<String, Path> resolve, String target, boolean writing, boolean truncate,
                                 List<FileHandle> opened) throws RedirectionException {
         if (target.isEmpty()) throw new RedirectionException(": No such file or directory");
-        Path path = resolve.apply(target);
+        Path path = path(resolve, target);
         try {
             Channel.OpenFile file = Channel.open(path, writing, truncate);
             opened.add(file.handle());
@@ -118,6 +117,16 @@ public final class Redirections {
     }
 
     /** The errno-like text of an I/O failure, as sh prints it. */
+    /** The path of a redirection's file; a name the system cannot be given is a failed redirection. */
+    private static Path path(Function<String, Path> resolve, String target) throws RedirectionException {
+        try {
+            return resolve.apply(target);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new RedirectionException(message.startsWith(target) ? message : target + ": " + message);
+        }
+    }
+
     public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) return "No such file or directory";
         String message = e.getMessage() == null ? "" : e.getMessage();
