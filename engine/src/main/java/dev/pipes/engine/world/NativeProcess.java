@@ -17,11 +17,29 @@ public final class NativeProcess extends Process {
     private static final int SIGKILL = 9;
 
     private final int pid;
-    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final CompletableFuture<Integer> exit;
+    private final OutputStream stdin;
+    private final InputStream stdout;
+    private final InputStream stderr;
 
     public NativeProcess(int pid) {
-        this.pid = pid;
+        this(pid, new CompletableFuture<>(), OutputStream.nullOutputStream(), InputStream.nullInputStream(),
+                InputStream.nullInputStream());
         Thread.ofPlatform().daemon().name("pipesh-reap-" + pid).start(() -> exit.complete(NativeIo.waitFor(pid)));
+    }
+
+    private NativeProcess(int pid, CompletableFuture<Integer> exit, OutputStream stdin, InputStream stdout,
+                          InputStream stderr) {
+        this.pid = pid;
+        this.exit = exit;
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** The same process, seen with the shell's ends of pipes on its 0, 1 and 2 (as ProcessBuilder's PIPE gives). */
+    public NativeProcess withStreams(OutputStream in, InputStream out, InputStream err) {
+        return new NativeProcess(pid, exit, in, out, err);
     }
 
     @Override
@@ -95,16 +113,16 @@ public final class NativeProcess extends Process {
 
     @Override
     public OutputStream getOutputStream() {
-        return OutputStream.nullOutputStream();
+        return stdin;
     }
 
     @Override
     public InputStream getInputStream() {
-        return InputStream.nullInputStream();
+        return stdout;
     }
 
     @Override
     public InputStream getErrorStream() {
-        return InputStream.nullInputStream();
+        return stderr;
     }
 }

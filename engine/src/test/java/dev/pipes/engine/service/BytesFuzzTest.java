@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Random byte strings (every value but NUL, which no shell string can hold) go into a variable
  * through {@code x=$(printf ...)} and come out unchanged through {@code echo "$x"}, an external
- * command's argument and environment, and a service stage, fused into a local process or run by
+ * command's argument and environment, a service stage's data and its argument, fused into a local process or run by
  * its agent. The seed is printed with a failure so that a case can be replayed.
  */
 class BytesFuzzTest {
@@ -30,6 +30,7 @@ class BytesFuzzTest {
         Random random = new Random(seed);
         try (ServiceShell shell = new ServiceShell(dir, fuse)) {
             shell.service("pass", "cat");
+            shell.service("firstarg", "printf %s \"$1\"");
             for (int n = 0; n < STRINGS; n++) {
                 byte[] input = new byte[1 + random.nextInt(n < 4 ? 255 : 64)];
                 for (int i = 0; i < input.length; i++) input[i] = (byte) (1 + random.nextInt(255));
@@ -41,7 +42,8 @@ class BytesFuzzTest {
                         + "echo \"$x\" > echo.out\n"
                         + "printf '%s' \"$x\" | pass > service.out\n"
                         + "sh -c 'printf %s \"$1\"' sh \"$x\" > arg.out\n"
-                        + "V=\"$x\" sh -c 'printf %s \"$V\"' > env.out\n";
+                        + "V=\"$x\" sh -c 'printf %s \"$V\"' > env.out\n"
+                        + "firstarg \"$x\" > service-arg.out\n";
                 String what = "seed " + seed + ", string " + n + ": " + HexFormat.of().formatHex(input);
                 assertEquals(0, shell.run(script), what + "\n" + shell.err());
                 byte[] withNewline = java.util.Arrays.copyOf(input, input.length + 1);
@@ -50,6 +52,7 @@ class BytesFuzzTest {
                 assertArrayEquals(input, Files.readAllBytes(dir.resolve("service.out")), "service stage, " + what);
                 assertArrayEquals(input, Files.readAllBytes(dir.resolve("arg.out")), "argument, " + what);
                 assertArrayEquals(input, Files.readAllBytes(dir.resolve("env.out")), "environment, " + what);
+                assertArrayEquals(input, Files.readAllBytes(dir.resolve("service-arg.out")), "service argument, " + what);
                 shell.resetOutput();
             }
         }
