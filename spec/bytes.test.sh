@@ -208,3 +208,39 @@ printf '%s' "$x" | od -An -tx1 | tr -s ' \n' '  ' | wc -w
 same
 254
 ## END
+
+#### a file name with any bytes in redirections (LC_ALL=C)
+export LC_ALL=C
+n=$(printf 'r\351')
+u=$(printf 'caf\303\251')
+echo one > "$n"
+echo two >> "$n"
+echo u > "$u"
+cat < "$n"
+read -r x < "$n"
+echo "read $x"
+ls | od -An -c
+## STDOUT:
+one
+two
+read one
+   c   a   f 303 251  \n   r 351  \n
+## END
+
+#### a file name with any bytes in redirections (LC_ALL=C.UTF-8)
+export LC_ALL=C.UTF-8
+n=$(printf 'r\351')
+u=$(printf 'caf\303\251')
+echo one > "$n"
+echo two >> "$n"
+echo u > "$u"
+cat < "$n"
+read -r x < "$n"
+echo "read $x"
+ls | od -An -c
+## STDOUT:
+one
+two
+read one
+   c   a   f 303 251  \n   r 351  \n
+## END

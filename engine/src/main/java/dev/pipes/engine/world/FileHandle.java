@@ -39,6 +39,13 @@ public final class FileHandle implements AutoCloseable {
         return new FileHandle(null, new FileOutputStream(path.toFile(), true), null);
     }
 
+    private volatile Runnable alsoClose;
+
+    /** Something to close with this file (the descriptor a {@code /proc} path of it stands on). */
+    void alsoClose(Runnable action) {
+        alsoClose = action;
+    }
+
     public InputStream in() {
         return in;
     }
@@ -73,6 +80,9 @@ public final class FileHandle implements AutoCloseable {
 
     @Override
     public void close() {
+        Runnable extra = alsoClose;
+        alsoClose = null;
+        if (extra != null) extra.run();
         try {
             if (both != null) both.close();
             else if (in != null) in.close();

@@ -25,6 +25,7 @@ public final class NativeIo {
     public static final int O_WRONLY = 1;
     public static final int O_RDWR = 2;
     public static final int O_CREAT = 0100;
+    public static final int O_TRUNC = 01000;
     public static final int O_APPEND = 02000;
     public static final int O_CLOEXEC = 02000000;
     static final int EINTR = 4;
@@ -52,7 +53,7 @@ public final class NativeIo {
                           MethodHandle faCloseFrom, MethodHandle attrInit, MethodHandle attrDestroy,
                           MethodHandle attrFlags, MethodHandle attrSigmask, MethodHandle attrSigdefault,
                           MethodHandle sigempty, MethodHandle sigfill, MethodHandle waitpid, MethodHandle kill,
-                          MethodHandle strerror, MethodHandle opendir, MethodHandle readdir, MethodHandle closedir) {}
+                          MethodHandle strerror, MethodHandle open, MethodHandle opendir, MethodHandle readdir, MethodHandle closedir) {}
 
     private static Native load() {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return null;
@@ -88,6 +89,7 @@ public final class NativeIo {
                     h(libc, "waitpid", FunctionDescriptor.of(i, i, p, i), errno),
                     h(libc, "kill", FunctionDescriptor.of(i, i, i), errno),
                     h(libc, "strerror", FunctionDescriptor.of(p, i)),
+                    h(libc, "open", FunctionDescriptor.of(i, p, i, i), errno, Linker.Option.firstVariadicArg(2)),
                     h(libc, "opendir", FunctionDescriptor.of(p, p)),
                     h(libc, "readdir", FunctionDescriptor.of(p, p)),
                     h(libc, "closedir", FunctionDescriptor.of(i, p)));
@@ -321,6 +323,23 @@ public final class NativeIo {
             return (int) N.kill.invokeExact(state, pid, signal) == 0;
         } catch (Throwable t) {
             return false;
+        }
+    }
+
+    /** Opens the file named by {@code path}'s bytes (new files get mode 0666 less the umask), close-on-exec. */
+    public static int open(byte[] path, int flags) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            while (true) {
+                int fd = (int) N.open.invokeExact(state, cString(arena, path), flags | O_CLOEXEC, 0666);
+                if (fd >= 0) return fd;
+                int err = errno(state);
+                if (err != EINTR) throw new IOException(strerror(err));
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
     }
 

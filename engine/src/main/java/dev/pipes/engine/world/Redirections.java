@@ -106,12 +106,63 @@ public final class Redirections {
     private static Channel open(Function<String, Path> resolve, String target, boolean writing, boolean truncate,
                                 List<FileHandle> opened) throws RedirectionException {
         if (target.isEmpty()) throw new RedirectionException(": No such file or directory");
+        if (dev.pipes.grammar.text.ShellBytes.hasRawBytes(target) || !representable(target)) {
+            return openByBytes(resolve, target, writing, truncate, opened);
+        }
         Path path = path(resolve, target);
         try {
             Channel.OpenFile file = Channel.open(path, writing, truncate);
             opened.add(file.handle());
             return file;
         } catch (IOException e) {
+            throw new RedirectionException(target + ": " + reason(e));
+        }
+    }
+
+    /** Whether Java can name {@code target} (its file names are strings in the JVM's locale's charset). */
+    private static boolean representable(String target) {
+        try {
+            Path.of(target);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A file whose name Java cannot hold (a byte that is not in the JVM's charset): the system opens
+     * it by its bytes, and the shell then uses it through {@code /proc/PID/fd/N}, a name Java can
+     * hold that stays valid (for processes too) while the descriptor is open.
+     */
+    private static Channel openByBytes(Function<String, Path> resolve, String target, boolean writing, boolean truncate,
+                                       List<FileHandle> opened) throws RedirectionException {
+        if (!NativeIo.available()) {
+            throw new RedirectionException(target + ": file name not representable in the JVM's locale ("
+                    + System.getProperty("sun.jnu.encoding") + ")");
+        }
+        byte[] name = dev.pipes.grammar.text.ShellBytes.encode(target);
+        if (!target.startsWith("/")) {
+            byte[] dir = dev.pipes.grammar.text.ShellBytes.encode(resolve.apply(".").toString());
+            byte[] full = java.util.Arrays.copyOf(dir, dir.length + 1 + name.length);
+            full[dir.length] = '/';
+            System.arraycopy(name, 0, full, dir.length + 1, name.length);
+            name = full;
+        }
+        int flags = writing ? NativeIo.O_WRONLY | NativeIo.O_CREAT | (truncate ? NativeIo.O_TRUNC : NativeIo.O_APPEND)
+                : NativeIo.O_RDONLY;
+        int fd;
+        try {
+            fd = NativeIo.open(name, flags);
+        } catch (IOException e) {
+            throw new RedirectionException(target + ": " + e.getMessage());
+        }
+        try {
+            Channel.OpenFile file = Channel.open(Path.of("/proc/" + ProcessHandle.current().pid() + "/fd/" + fd), writing, false);
+            file.handle().alsoClose(() -> NativeIo.close(fd));
+            opened.add(file.handle());
+            return file;
+        } catch (IOException e) {
+            NativeIo.close(fd);
             throw new RedirectionException(target + ": " + reason(e));
         }
     }
