@@ -123,27 +123,36 @@ public final class NativeIo {
         }
     }
 
+    /** Native memory a thread reuses for its reads and writes (an arena per call costs more than the call). */
+    private record Scratch(MemorySegment state, MemorySegment pollfd, MemorySegment buffer) {}
+
+    private static final int SCRATCH_BYTES = 64 * 1024;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(() -> {
+        Arena arena = Arena.ofAuto(); // freed with the thread's Scratch
+        return new Scratch(arena.allocate(CAPTURE), arena.allocate(8, 4), arena.allocate(SCRATCH_BYTES));
+    });
+
     /**
      * Reads up to {@code length} bytes; -1 at the end. Waits in {@code poll} with a short timeout
      * so that an interrupted thread (a killed stage) stops waiting, as a Java channel would.
      */
     static int read(int fd, byte[] buffer, int offset, int length) throws IOException {
         if (length == 0) return 0;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            awaitReady(arena, state, fd, POLLIN);
-            MemorySegment buf = arena.allocate(length);
+        Scratch scratch = SCRATCH.get();
+        int wanted = Math.min(length, SCRATCH_BYTES);
+        try {
+            awaitReady(scratch, fd, POLLIN);
             while (true) {
-                long n = (long) N.read.invokeExact(state, fd, buf, (long) length);
+                long n = (long) N.read.invokeExact(scratch.state(), fd, scratch.buffer(), (long) wanted);
                 if (n > 0) {
-                    MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, buffer, offset, (int) n);
+                    MemorySegment.copy(scratch.buffer(), ValueLayout.JAVA_BYTE, 0, buffer, offset, (int) n);
                     return (int) n;
                 }
                 if (n == 0) return -1;
-                int err = errno(state);
+                int err = errno(scratch.state());
                 if (err == EINTR) continue;
                 if (err == EAGAIN) {
-                    awaitReady(arena, state, fd, POLLIN);
+                    awaitReady(scratch, fd, POLLIN);
                     continue;
                 }
                 throw failure("read", err);
@@ -157,20 +166,24 @@ public final class NativeIo {
 
     /** Writes all of {@code length} bytes (an interrupted thread stops waiting for room). */
     static void write(int fd, byte[] buffer, int offset, int length) throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            MemorySegment buf = arena.allocate(Math.max(1, length));
-            MemorySegment.copy(buffer, offset, buf, ValueLayout.JAVA_BYTE, 0, length);
-            long done = 0;
+        Scratch scratch = SCRATCH.get();
+        try {
+            int done = 0;
             while (done < length) {
-                awaitReady(arena, state, fd, POLLOUT);
-                long n = (long) N.write.invokeExact(state, fd, buf.asSlice(done), (long) length - done);
-                if (n >= 0) {
-                    done += n;
-                    continue;
+                int chunk = Math.min(length - done, SCRATCH_BYTES);
+                MemorySegment.copy(buffer, offset + done, scratch.buffer(), ValueLayout.JAVA_BYTE, 0, chunk);
+                int sent = 0;
+                while (sent < chunk) {
+                    awaitReady(scratch, fd, POLLOUT);
+                    long n = (long) N.write.invokeExact(scratch.state(), fd, scratch.buffer().asSlice(sent), (long) chunk - sent);
+                    if (n >= 0) {
+                        sent += (int) n;
+                        continue;
+                    }
+                    int err = errno(scratch.state());
+                    if (err != EINTR && err != EAGAIN) throw failure("write", err);
                 }
-                int err = errno(state);
-                if (err != EINTR && err != EAGAIN) throw failure("write", err);
+                done += chunk;
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;
@@ -179,16 +192,16 @@ public final class NativeIo {
         }
     }
 
-    private static void awaitReady(Arena arena, MemorySegment state, int fd, short events) throws Throwable {
-        MemorySegment pollfd = arena.allocate(8, 4);
+    private static void awaitReady(Scratch scratch, int fd, short events) throws Throwable {
+        MemorySegment pollfd = scratch.pollfd();
         while (true) {
             if (Thread.currentThread().isInterrupted()) throw new java.io.InterruptedIOException("interrupted");
             pollfd.set(ValueLayout.JAVA_INT, 0, fd);
             pollfd.set(ValueLayout.JAVA_SHORT, 4, events);
             pollfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-            int r = (int) N.poll.invokeExact(state, pollfd, 1L, 250);
+            int r = (int) N.poll.invokeExact(scratch.state(), pollfd, 1L, 250);
             if (r > 0) return; // ready, or an error/hang-up that the read or write itself reports
-            if (r < 0 && errno(state) != EINTR) return;
+            if (r < 0 && errno(scratch.state()) != EINTR) return;
         }
     }
 
