@@ -133,15 +133,16 @@ public final class NativeIo {
     });
 
     /**
-     * Reads up to {@code length} bytes; -1 at the end. Waits in {@code poll} with a short timeout
-     * so that an interrupted thread (a killed stage) stops waiting, as a Java channel would.
+     * Reads up to {@code length} bytes; -1 at the end. One system call, since {@code read} takes a
+     * pipe a byte at a time: no {@code poll} first. A thread blocked here is released when its
+     * writer goes (a killed pipeline's writers all go, and a stopped copier closes its end).
      */
     static int read(int fd, byte[] buffer, int offset, int length) throws IOException {
         if (length == 0) return 0;
+        if (Thread.currentThread().isInterrupted()) throw new java.io.InterruptedIOException("interrupted");
         Scratch scratch = SCRATCH.get();
         int wanted = Math.min(length, SCRATCH_BYTES);
         try {
-            awaitReady(scratch, fd, POLLIN);
             while (true) {
                 long n = (long) N.read.invokeExact(scratch.state(), fd, scratch.buffer(), (long) wanted);
                 if (n > 0) {
