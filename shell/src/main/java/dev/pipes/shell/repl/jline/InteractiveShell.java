@@ -46,20 +46,49 @@ public final class InteractiveShell {
 
     /** Runs the interactive shell on the process's terminal; returns the exit status. */
     public static int run(ShellSession session, ServiceCatalog catalog, PrintStream err) {
-        // JNI, then stty, not JLine's default FFM: listing a provider creates it, and FFM generates
-        // its native call stubs at every start (a quarter of a second); JLine's property still chooses.
-        TerminalBuilder builder = TerminalBuilder.builder().system(true).nativeSignals(true);
-        String provider = System.getProperty(TerminalBuilder.PROP_PROVIDER);
-        if (provider != null) builder.provider(provider);
-        else builder.providers(TERMINAL_PROVIDERS);
-        // With standard output redirected (pipesh >log), the line editor draws on standard error.
-        try (Terminal terminal = builder
-                .systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr)
-                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+        TerminalSetup.useUnpackedNativeLibrary();
+        String type = System.getenv("TERM");
+        Path terminfo = pipesHome().resolve("cache").resolve("terminfo");
+        TerminalSetup.useKeptCapabilities(type, terminfo);
+        try (Terminal terminal = openTerminal()) {
+            Thread.ofVirtual().name("pipesh-terminfo").start(() -> TerminalSetup.keepCapabilities(terminal.getType(), terminfo));
             return run(terminal, session, catalog, pipesHome(), err);
         } catch (IOException e) {
             throw new UncheckedIOException("pipesh: cannot open the terminal", e);
         }
+    }
+
+    /**
+     * The process's terminal through JLine's JNI provider alone. JLine probes every provider it is
+     * not told to leave alone before it picks one: probing FFM generates its native call stubs (a
+     * sixth of a second at every start), probing exec starts a process. Only when JNI cannot be
+     * had (no native library for this machine) is exec ({@code stty}) tried, by
+     * {@link #fallbackTerminal}. JLine's own property still chooses when it is set.
+     */
+    static TerminalBuilder systemTerminal() {
+        TerminalBuilder builder = TerminalBuilder.builder().system(true).nativeSignals(true);
+        String provider = System.getProperty(TerminalBuilder.PROP_PROVIDER);
+        if (provider != null) return builder.provider(provider);
+        return builder.providers("jni").jni(true).ffm(false).jna(false).jansi(false).exec(false).dumb(false);
+    }
+
+    /** The terminal when JNI failed: JNI, then {@code stty}, as JLine's defaults but FFM. */
+    static TerminalBuilder fallbackTerminal() {
+        return TerminalBuilder.builder().system(true).nativeSignals(true).providers(TERMINAL_PROVIDERS)
+                .ffm(false).jna(false).jansi(false);
+    }
+
+    private static Terminal openTerminal() throws IOException {
+        try {
+            return configure(systemTerminal()).build();
+        } catch (IllegalStateException | IOException e) {
+            return configure(fallbackTerminal()).build();
+        }
+    }
+
+    /** With standard output redirected ({@code pipesh >log}), the line editor draws on standard error. */
+    private static TerminalBuilder configure(TerminalBuilder builder) {
+        return builder.systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr).signalHandler(Terminal.SignalHandler.SIG_IGN);
     }
 
     public static int run(Terminal terminal, ShellSession session, ServiceCatalog catalog, Path home, PrintStream err) {
