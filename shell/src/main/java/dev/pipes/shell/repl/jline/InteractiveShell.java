@@ -51,7 +51,7 @@ public final class InteractiveShell {
         Path terminfo = pipesHome().resolve("cache").resolve("terminfo");
         TerminalSetup.useKeptCapabilities(type, terminfo);
         try (Terminal terminal = openTerminal()) {
-            Thread.ofVirtual().name("pipesh-terminfo").start(() -> TerminalSetup.keepCapabilities(terminal.getType(), terminfo));
+            Thread.ofPlatform().daemon().name("pipesh-terminfo").start(() -> TerminalSetup.keepCapabilities(terminal.getType(), terminfo));
             return run(terminal, session, catalog, pipesHome(), err);
         } catch (IOException e) {
             throw new UncheckedIOException("pipesh: cannot open the terminal", e);
@@ -93,10 +93,7 @@ public final class InteractiveShell {
 
     public static int run(Terminal terminal, ShellSession session, ServiceCatalog catalog, Path home, PrintStream err) {
         LineReader reader = lineReader(terminal, session, catalog, home, err);
-        reader.getHistory().attach(reader); // reads the history file now, for the history builtin
-        List<String> earlier = new ArrayList<>();
-        for (History.Entry entry : reader.getHistory()) earlier.add(entry.line());
-        session.rememberEarlier(earlier);
+        reader.getHistory().attach(reader); // starts reading the history file (DeferredHistory)
         NativeStreams.useStreamedInput(new TerminalInput());
         Repl repl = new Repl(new TerminalEntryReader(reader), session, Prompts.ofProcess(), err);
         // While an entry runs, Ctrl-C and Ctrl-Z reach the shell as signals (the terminal is
@@ -113,13 +110,21 @@ public final class InteractiveShell {
         // Listing the PATH takes some milliseconds: do it now, off the prompt's way, rather than
         // on the first keystroke (highlighting asks whether the command exists).
         String path = session.facts().variable("PATH").orElse("");
-        Thread.ofVirtual().name("pipesh-path-scan").start(() -> pathCommands.names(path));
+        Thread.ofPlatform().daemon().name("pipesh-path-scan").start(() -> pathCommands.names(path));
         SpecLoader specs = new SpecLoader(home.resolve("completions"), err::println)
                 .provide(InvocationSyntax.completionSpec());
         Completer completer = new Completer(session.facts(), catalog, specs, pathCommands);
         Highlighter highlighter = new Highlighter(new CommandKinds(session.facts(), catalog, pathCommands));
+        // The history file is read after the first prompt shows; the shell learns its entries (for
+        // the history builtin, listed before this session's) before anything else uses the history.
+        DeferredHistory history = new DeferredHistory(read -> {
+            List<String> earlier = new ArrayList<>();
+            for (History.Entry entry : read) earlier.add(entry.line());
+            session.rememberEarlier(earlier);
+        });
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
+                .history(history)
                 .appName("pipesh")
                 .parser(new ShellLineParser(Continuation.ofGrammar()))
                 .completer(new ShellCompleter(completer))
