@@ -113,7 +113,9 @@ public final class StartupTraining {
     public static void main(String[] args) throws IOException {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Main.run(new String[] {"-c", "x=1; f() { echo \"$x\" | cat; }; f >/dev/null; true"}, nowhere, nowhere);
-        Main.run(new String[] {"-c", SCRIPT}, nowhere, nowhere);
+        // on the process's own descriptors, as a real run (the launcher sends them to /dev/null):
+        // with captured streams the classes of the native path were never cached
+        Main.run(new String[] {"-c", SCRIPT}, System.out, System.err);
         services();
         if (args.length > 0 && args[0].equals("script")) return;
         if (dev.pipes.shell.repl.Interactive.onTerminal()) {
