@@ -186,12 +186,21 @@ public final class Printer extends CommandPrinter {
      * otherwise on its own indented lines, leaving the output at the start of a fresh line.
      * Returns whether it went multi-line.
      */
+    /** The text without leading and trailing spaces and tabs (not String.strip: a carriage return belongs to a word). */
+    private static String stripBlanks(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) start++;
+        while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) end--;
+        return text.substring(start, end);
+    }
+
     private boolean inline(CommandList list) {
         Printer nested = new Printer(indent + 1);
         nested.list(list);
         String text = nested.out.toString();
         if (list.items().size() == 1 && !list.items().get(0).background() && !text.contains("\n")) {
-            out.append(text.strip());
+            out.append(stripBlanks(text));
             return false;
         }
         if (out.length() > 0 && out.charAt(out.length() - 1) == ' ') out.setLength(out.length() - 1);

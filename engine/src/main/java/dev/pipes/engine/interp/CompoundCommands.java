@@ -67,7 +67,11 @@ final class CompoundCommands {
         try {
             while (true) {
                 interpreter.checkKilled();
-                boolean ok = condition(loop.condition());
+                // break and continue work in the condition too ("while ...; [ -n "$x" ] || break; do")
+                int tested = pass(loop.condition(), true);
+                if (tested == BREAK) break;
+                if (tested == CONTINUED) continue;
+                boolean ok = tested == 0;
                 if (ok != (loop.kind() == LoopCommand.Kind.WHILE)) break;
                 int result = pass(loop.body());
                 status = result == BREAK ? 0 : result;
@@ -81,12 +85,19 @@ final class CompoundCommands {
 
     /** What {@link #pass} returns when {@code break} ends the loop (a status is 0..255). */
     private static final int BREAK = -1;
+    /** What a loop condition's pass returns after {@code continue}: the next iteration starts. */
+    private static final int CONTINUED = -2;
 
     /**
      * Runs one pass of a loop's body and returns its status, 0 after {@code continue}, or
      * {@link #BREAK}. A {@code break N} or {@code continue N} for an outer loop goes on outwards.
      */
     private int pass(CommandList body) {
+        return pass(body, false);
+    }
+
+    private int pass(CommandList body, boolean isCondition) {
+        if (isCondition) state.errexitSuppressed++;
         try {
             interpreter.execute(body);
             return state.lastStatus;
@@ -95,7 +106,9 @@ final class CompoundCommands {
             return BREAK;
         } catch (ControlFlow.Continue c) {
             if (c.levels > 1) throw new ControlFlow.Continue(c.levels - 1);
-            return 0;
+            return isCondition ? CONTINUED : 0;
+        } finally {
+            if (isCondition) state.errexitSuppressed--;
         }
     }
 

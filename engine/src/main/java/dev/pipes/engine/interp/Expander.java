@@ -1,5 +1,9 @@
 package dev.pipes.engine.interp;
 
+import dev.pipes.grammar.ast.Assignment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.pipes.engine.arith.Arithmetic;
 import dev.pipes.engine.arith.ArithmeticError;
 import dev.pipes.engine.arith.ArithmeticVariables;
@@ -52,6 +56,29 @@ public final class Expander {
             }
         }
         return out;
+    }
+
+    /**
+     * The values of a command's assignments, expanded left to right: each one sees those before it
+     * ({@code a=1 b=$a} gives b 1), through a scope that lives only while they are expanded.
+     */
+    public Map<String, String> assignments(List<Assignment> assignments) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (assignments.size() <= 1) {
+            for (Assignment a : assignments) values.put(a.name(), string(a.value()));
+            return values;
+        }
+        state.variables.pushScope();
+        try {
+            for (Assignment a : assignments) {
+                String value = string(a.value());
+                values.put(a.name(), value);
+                state.variables.setTemporary(a.name(), value);
+            }
+        } finally {
+            state.variables.popScope();
+        }
+        return values;
     }
 
     /** One string, without field splitting or globbing (assignments, redirection targets, case subjects). */

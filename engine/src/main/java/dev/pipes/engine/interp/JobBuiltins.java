@@ -74,14 +74,18 @@ final class JobBuiltins {
     private static int waitFor(BuiltinContext ctx, List<String> args) {
         if (args.size() == 1) {
             for (Job job : ctx.state.jobs.all()) {
-                awaitJob(job);
-                ctx.state.jobs.remove(job);
+                ctx.state.jobs.waited(job, awaitJob(job));
             }
             return 0;
         }
         int status = 0;
         for (String spec : args.subList(1, args.size())) {
             Job job = ctx.state.jobs.find(spec);
+            Integer known = job == null ? ctx.state.jobs.waitedStatus(spec) : null;
+            if (known != null) {
+                status = known;
+                continue;
+            }
             if (job == null) {
                 if (spec.startsWith("%")) {
                     ctx.fail("wait", spec + ": no such job");
@@ -93,7 +97,7 @@ final class JobBuiltins {
                 continue;
             }
             status = awaitJob(job);
-            ctx.state.jobs.remove(job);
+            ctx.state.jobs.waited(job, status);
         }
         return status;
     }

@@ -31,6 +31,8 @@ public final class ShellState {
     final long startNanos;
     /** The lines entered in this session (the REPL appends to it); shared with subshells. */
     public final List<String> history;
+    /** The commands found on PATH so far ({@code hash}). */
+    final PathCache hashed;
     public List<String> positional;
     public String arg0;
     public Path cwd;
@@ -69,6 +71,7 @@ public final class ShellState {
         this.shellPid = ProcessHandle.current().pid();
         this.startNanos = System.nanoTime();
         this.history = new java.util.concurrent.CopyOnWriteArrayList<>();
+        this.hashed = new PathCache();
         this.positional = List.of();
         this.arg0 = "pipesh";
         variables.set("OPTIND", "1");
@@ -95,6 +98,7 @@ public final class ShellState {
         this.shellPid = from.shellPid;
         this.startNanos = from.startNanos;
         this.history = from.history;
+        this.hashed = from.hashed.copy();
         this.positional = new ArrayList<>(from.positional);
         this.arg0 = from.arg0;
         this.cwd = from.cwd;

@@ -104,6 +104,11 @@ public final class Variables {
         scope.put(name, new Var(value, old != null && old.exported(), false));
     }
 
+    /** Sets {@code name} in the innermost scope, readonly or not (the scope of a command's assignments being expanded). */
+    void setTemporary(String name, String value) {
+        scopes.peekFirst().put(name, new Var(value, false, false));
+    }
+
     public void pushScope() {
         scopes.addFirst(new HashMap<>());
     }

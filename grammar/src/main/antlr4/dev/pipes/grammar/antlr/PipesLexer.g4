@@ -18,9 +18,10 @@ tokens {
 
 // ---- command text ----------------------------------------------------------------------------
 
-LINE_CONTINUATION : '\\' '\r'? '\n' { lineContinuation(); } ;
-NEWLINE           : '\r'? '\n' ;
-BLANK             : [ \t\r\f]+ -> channel(HIDDEN) ;
+// Blanks are spaces and tabs only, as in sh: a carriage return or a form feed is part of a word.
+LINE_CONTINUATION : '\\' '\n' { lineContinuation(); } ;
+NEWLINE           : '\n' ;
+BLANK             : [ \t]+ -> channel(HIDDEN) ;
 // A '#' that does not start a word is turned back into text by PipesLexerBase (a predicate
 // here would keep ANTLR from caching the lexer's DFA, making it many times slower).
 COMMENT           : '#' ~[\n]* -> channel(HIDDEN) ;
@@ -70,7 +71,7 @@ DIGITS        : [0-9]+ ;
 BRACE_OPEN    : '{' -> type(TEXT) ;
 BRACE_CLOSE   : '}' -> type(TEXT) ;
 EXCLAMATION   : '!' -> type(TEXT) ;
-OTHER         : ~[ \t\r\f\n|&;<>()'"`\\$*?[a-zA-Z0-9_{}!]+ -> type(TEXT) ;
+OTHER         : ~[ \t\n|&;<>()'"`\\$*?[a-zA-Z0-9_{}!]+ -> type(TEXT) ;
 
 fragment NAME_FRAGMENT     : [a-zA-Z_] [a-zA-Z0-9_]* ;
 fragment SPECIAL_PARAMETER : [0-9?$!#@*\-] ;
@@ -80,7 +81,7 @@ fragment SPECIAL_PARAMETER : [0-9?$!#@*\-] ;
 mode DOUBLE_QUOTED;
 
 DQ_CLOSE                  : '"' { pop(); } ;
-DQ_LINE_CONTINUATION      : '\\' '\r'? '\n' { lineContinuation(); } ;
+DQ_LINE_CONTINUATION      : '\\' '\n' { lineContinuation(); } ;
 DQ_ESCAPED                : '\\' [$`"\\] -> type(ESCAPED) ;
 DQ_BACKSLASH              : '\\' -> type(TEXT) ;
 DQ_TEXT                   : ~["\\$`]+ -> type(TEXT) ;
@@ -116,7 +117,7 @@ mode PARAMETER_WORD;
 
 PW_CLOSE                  : '}' { closeParameterWord(); } ;
 PW_OPEN_BRACE             : '{' { openParameterWordBrace(); } -> type(TEXT) ;
-PW_LINE_CONTINUATION      : '\\' '\r'? '\n' { lineContinuation(); } ;
+PW_LINE_CONTINUATION      : '\\' '\n' { lineContinuation(); } ;
 PW_ESCAPED                : '\\' . -> type(ESCAPED) ;
 PW_LONE_BACKSLASH         : '\\' -> type(TEXT) ;
 PW_TEXT                   : ~[{}'"`\\$*?[]+ -> type(TEXT) ;
@@ -135,13 +136,34 @@ PW_STAR                   : '*' -> type(STAR) ;
 PW_QUESTION               : '?' -> type(QUESTION) ;
 PW_LBRACKET               : '[' -> type(LBRACKET) ;
 
+// ---- "${ name op ... }": the argument word of - = ? + inside double quotes, where a single quote
+// is an ordinary character and a backslash quotes only $ ` " \ } (as in bash) ---------------------
+
+mode PARAMETER_WORD_DQ;
+
+PWQ_CLOSE                  : '}' { closeParameterWord(); } ;
+PWQ_OPEN_BRACE             : '{' { openParameterWordBrace(); } -> type(TEXT) ;
+PWQ_LINE_CONTINUATION      : '\\' '\n' { lineContinuation(); } ;
+PWQ_ESCAPED                : '\\' [$`"\\}] -> type(ESCAPED) ;
+PWQ_LONE_BACKSLASH         : '\\' -> type(TEXT) ;
+PWQ_TEXT                   : ~[{}"`\\$]+ -> type(TEXT) ;
+PWQ_DQ_OPEN                : '"' { push(DOUBLE_QUOTED, "double quote"); } -> type(DQ_OPEN) ;
+PWQ_BACKQUOTED             : '`' ( '\\' . | ~[`\\] )* '`' -> type(BACKQUOTED) ;
+PWQ_UNTERMINATED_BACKQUOTE : '`' ( '\\' . | ~[`\\] )* '\\'? -> type(UNTERMINATED_BACKQUOTE) ;
+PWQ_DOLLAR_DPAREN          : '$((' { push(ARITHMETIC, "'$(('"); } -> type(DOLLAR_DPAREN) ;
+PWQ_DOLLAR_PAREN           : '$(' { push(DEFAULT_MODE, "'$('"); } -> type(DOLLAR_PAREN) ;
+PWQ_DOLLAR_BRACE           : '${' { push(PARAMETER, "'${'"); } -> type(DOLLAR_BRACE) ;
+PWQ_DOLLAR_NAME            : '$' NAME_FRAGMENT -> type(DOLLAR_NAME) ;
+PWQ_DOLLAR_SPECIAL         : '$' SPECIAL_PARAMETER -> type(DOLLAR_SPECIAL) ;
+PWQ_LONE_DOLLAR            : '$' -> type(ESCAPED) ;
+
 // ---- $(( ... )) --------------------------------------------------------------------------------
 
 mode ARITHMETIC;
 
 ARITH_OPEN                   : '(' { openArithmeticParen(); } -> type(TEXT) ;
 ARITH_RPAREN                 : ')' { closeArithmeticParen(); } ;
-ARITH_LINE_CONTINUATION      : '\\' '\r'? '\n' { lineContinuation(); } ;
+ARITH_LINE_CONTINUATION      : '\\' '\n' { lineContinuation(); } ;
 ARITH_TEXT                   : ~[()$`\\]+ -> type(TEXT) ;
 ARITH_BACKSLASH              : '\\' -> type(TEXT) ;
 ARITH_BACKQUOTED             : '`' ( '\\' . | ~[`\\] )* '`' -> type(BACKQUOTED) ;
@@ -157,7 +179,7 @@ ARITH_LONE_DOLLAR            : '$' -> type(TEXT) ;
 
 mode HERE_DOC_TEXT;
 
-HD_LINE_CONTINUATION      : '\\' '\r'? '\n' { lineContinuation(); } ;
+HD_LINE_CONTINUATION      : '\\' '\n' { lineContinuation(); } ;
 HD_ESCAPED                : '\\' [$`\\] -> type(ESCAPED) ;
 HD_BACKSLASH              : '\\' -> type(TEXT) ;
 HD_TEXT                   : ~[\\$`]+ -> type(TEXT) ;

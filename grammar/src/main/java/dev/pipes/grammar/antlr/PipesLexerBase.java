@@ -138,7 +138,19 @@ public abstract class PipesLexerBase extends Lexer {
 
     protected void enterParameterWord() {
         current().braceDepth = 0;
-        mode(PipesLexer.PARAMETER_WORD);
+        mode(insideDoubleQuotes() && isValueOperator(getText()) ? PipesLexer.PARAMETER_WORD_DQ : PipesLexer.PARAMETER_WORD);
+    }
+
+    /** Whether the {@code ${} being lexed sits directly inside double quotes. */
+    private boolean insideDoubleQuotes() {
+        var outer = frames.stream().skip(1).findFirst();
+        return outer.isPresent() && outer.get().what.equals("double quote");
+    }
+
+    /** The operators whose argument is a value ({@code - = ? +}), not a pattern: quotes in "..." stay literal there. */
+    private static boolean isValueOperator(String op) {
+        char c = op.charAt(op.length() - 1);
+        return c == '-' || c == '=' || c == '?' || c == '+';
     }
 
     protected void openParameterWordBrace() {
@@ -256,7 +268,7 @@ public abstract class PipesLexerBase extends Lexer {
 
     private static boolean isDelimiter(char c) {
         return switch (c) {
-            case ' ', '\t', '\r', '\f', '\n', ';', '&', '|', '(', ')', '<', '>' -> true;
+            case ' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>' -> true;
             default -> false;
         };
     }
