@@ -1,5 +1,10 @@
 package dev.pipes.grammar;
 
+import dev.pipes.grammar.ast.ArithmeticCommand;
+import dev.pipes.grammar.ast.ArithmeticFor;
+import dev.pipes.grammar.ast.Conditional;
+import dev.pipes.grammar.ast.ConditionalCommand;
+
 import dev.pipes.grammar.ast.AndOr;
 import dev.pipes.grammar.ast.Assignment;
 import dev.pipes.grammar.ast.BraceGroup;
@@ -117,6 +122,14 @@ public final class Printer extends CommandPrinter {
                 doGroup(false, forCommand.body());
             }
             case CaseCommand caseCommand -> caseCommand(caseCommand);
+            case ArithmeticCommand arithmetic -> out.append("((").append(WordPrinter.arithmetic(arithmetic.expression())).append("))");
+            case ArithmeticFor forCommand -> {
+                out.append("for ((").append(WordPrinter.arithmetic(forCommand.init())).append("; ")
+                        .append(WordPrinter.arithmetic(forCommand.condition())).append("; ")
+                        .append(WordPrinter.arithmetic(forCommand.step())).append("))");
+                doGroup(false, forCommand.body());
+            }
+            case ConditionalCommand conditional -> out.append("[[ ").append(WordPrinter.conditional(conditional.expression())).append(" ]]");
             case FunctionDefinition function -> {
                 out.append(function.name()).append("() ");
                 command(function.body());
@@ -255,7 +268,7 @@ public final class Printer extends CommandPrinter {
                 list(item.body());
                 indent -= 2;
             }
-            out.append('\n').append("  ".repeat(indent + 2)).append(";;");
+            out.append('\n').append("  ".repeat(indent + 2)).append(item.end().text());
         }
         out.append('\n').append("  ".repeat(indent)).append("esac");
     }

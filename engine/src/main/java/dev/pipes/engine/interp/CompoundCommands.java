@@ -1,5 +1,9 @@
 package dev.pipes.engine.interp;
 
+import dev.pipes.grammar.ast.ArithmeticCommand;
+import dev.pipes.grammar.ast.ArithmeticFor;
+import dev.pipes.grammar.ast.ConditionalCommand;
+
 import dev.pipes.engine.pattern.ShPattern;
 import dev.pipes.grammar.ast.CaseCommand;
 import dev.pipes.grammar.ast.CommandList;
@@ -140,14 +144,77 @@ final class CompoundCommands {
     int executeCase(CaseCommand command) {
         Expander expander = interpreter.expander();
         String subject = expander.string(command.subject());
-        for (CaseCommand.Item item : command.items()) {
-            for (Word pattern : item.patterns()) {
-                if (ShPattern.matches(expander.pattern(pattern), subject)) {
-                    interpreter.execute(item.body());
-                    return item.body().isEmpty() ? 0 : state.lastStatus;
+        List<CaseCommand.Item> items = command.items();
+        int status = 0;
+        boolean run = false; // ;& runs the next body without testing its patterns
+        for (CaseCommand.Item item : items) {
+            if (!run) {
+                for (Word pattern : item.patterns()) {
+                    if (ShPattern.matches(expander.pattern(pattern), subject)) {
+                        run = true;
+                        break;
+                    }
                 }
             }
+            if (!run) continue;
+            interpreter.execute(item.body());
+            status = item.body().isEmpty() ? 0 : state.lastStatus;
+            switch (item.end()) {
+                case BREAK -> {
+                    return status;
+                }
+                case FALL_THROUGH -> run = true;
+                case TEST_NEXT -> run = false;
+            }
         }
-        return 0;
+        return status;
+    }
+
+    /** {@code (( expression ))}: 0 when the value is not 0. */
+    int arithmetic(ArithmeticCommand command) {
+        Expander expander = interpreter.expander();
+        try {
+            return expander.evaluateArithmetic(expander.string(command.expression()), null) != 0 ? 0 : 1;
+        } catch (LineAbortError e) {
+            interpreter.error(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code [[ expression ]]}: 0 when it holds, 1 when not, 2 for a bad regular expression. */
+    int conditional(ConditionalCommand command) {
+        try {
+            return new ConditionalEvaluator(state, interpreter.expander()).evaluate(command.expression()) ? 0 : 1;
+        } catch (ConditionalEvaluator.BadRegex e) {
+            return 2;
+        } catch (LineAbortError e) {
+            interpreter.error(e.getMessage());
+            return 1;
+        }
+    }
+
+    int executeArithmeticFor(ArithmeticFor command) {
+        Expander expander = interpreter.expander();
+        int status = 0;
+        state.loopDepth++;
+        try {
+            evaluate(expander, command.init());
+            while (true) {
+                interpreter.checkKilled();
+                if (!command.condition().parts().isEmpty() && evaluate(expander, command.condition()) == 0) break;
+                int result = pass(command.body());
+                status = result == BREAK ? 0 : result;
+                if (result == BREAK) break;
+                evaluate(expander, command.step());
+            }
+        } finally {
+            state.loopDepth--;
+        }
+        return status;
+    }
+
+    private static long evaluate(Expander expander, Word expression) {
+        String text = expander.string(expression);
+        return text.isBlank() ? 1 : expander.evaluateArithmetic(text, null);
     }
 }

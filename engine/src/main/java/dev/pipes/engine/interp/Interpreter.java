@@ -5,7 +5,10 @@ import dev.pipes.engine.plan.Stage;
 import dev.pipes.grammar.Parser;
 import dev.pipes.grammar.SyntaxError;
 import dev.pipes.grammar.ast.AndOr;
+import dev.pipes.grammar.ast.ArithmeticCommand;
+import dev.pipes.grammar.ast.ArithmeticFor;
 import dev.pipes.grammar.ast.BraceGroup;
+import dev.pipes.grammar.ast.ConditionalCommand;
 import dev.pipes.grammar.ast.CaseCommand;
 import dev.pipes.grammar.ast.Command;
 import dev.pipes.grammar.ast.CommandList;
@@ -226,6 +229,7 @@ public final class Interpreter {
             XTrace.traceIfAsked(plan, state);
             List<Integer> statuses = executor.runForeground(plan, state);
             state.pipeStatus = List.copyOf(statuses);
+            state.variables.setArray("PIPESTATUS", statuses.stream().map(String::valueOf).toList());
             int status = statuses.get(statuses.size() - 1);
             if (state.has(Options.Option.PIPEFAIL)) {
                 for (int s : statuses) if (s != 0) status = s;
@@ -337,6 +341,9 @@ public final class Interpreter {
             case LoopCommand loop -> compounds.executeLoop(loop);
             case ForCommand forCommand -> compounds.executeFor(forCommand);
             case CaseCommand caseCommand -> compounds.executeCase(caseCommand);
+            case ArithmeticCommand arithmetic -> compounds.arithmetic(arithmetic);
+            case ArithmeticFor forCommand -> compounds.executeArithmeticFor(forCommand);
+            case ConditionalCommand conditional -> compounds.conditional(conditional);
             case FunctionDefinition definition -> {
                 state.functions.put(definition.name(), definition);
                 yield 0;

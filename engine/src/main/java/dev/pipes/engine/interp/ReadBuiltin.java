@@ -21,6 +21,7 @@ final class ReadBuiltin {
         int maxChars = -1;
         int fd = 0;
         String prompt = null;
+        String arrayName = null;
         List<String> names = new ArrayList<>();
         int i = 1;
         for (; i < args.size(); i++) {
@@ -33,14 +34,15 @@ final class ReadBuiltin {
             switch (arg) {
                 case "-r" -> raw = true;
                 case "-s" -> { }
-                case "-p", "-d", "-n", "-t", "-u" -> {
+                case "-p", "-d", "-n", "-N", "-t", "-u", "-a" -> {
                     if (i + 1 >= args.size()) return ctx.usage(ctx.interpreter.builtins().get("read"), arg + ": option requires an argument");
                     String value = args.get(++i);
                     try {
                         switch (arg) {
                             case "-p" -> prompt = value;
                             case "-d" -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
-                            case "-n" -> maxChars = Integer.parseInt(value);
+                            case "-n", "-N" -> maxChars = Integer.parseInt(value);
+                            case "-a" -> arrayName = value;
                             case "-u" -> fd = Integer.parseInt(value);
                             default -> { }
                         }
@@ -72,7 +74,8 @@ final class ReadBuiltin {
         } catch (IOException e) {
             return ctx.fail("read", "read error: " + e.getMessage());
         }
-        assign(ctx, names, line);
+        if (arrayName != null) ctx.state.variables.setArray(arrayName, fields(ctx, line));
+        else assign(ctx, names, line);
         return line.eof() ? 1 : 0;
     }
 
@@ -197,6 +200,77 @@ final class ReadBuiltin {
                 pos = skipWhitespace(text, escaped, pos + 1, ifs);
             }
         }
+    }
+
+    /** Every field of the line, split on IFS ({@code read -a}). */
+    private static List<String> fields(BuiltinContext ctx, Line line) {
+        String ifs = ctx.state.variables.get("IFS");
+        if (ifs == null) ifs = " \t\n";
+        String text = line.text();
+        boolean[] escaped = line.escaped();
+        List<String> fields = new ArrayList<>();
+        int n = text.length();
+        int pos = skipWhitespace(text, escaped, 0, ifs);
+        while (pos < n) {
+            int start = pos;
+            while (pos < n && (escaped[pos] || ifs.indexOf(text.charAt(pos)) < 0)) pos++;
+            fields.add(text.substring(start, pos));
+            pos = skipWhitespace(text, escaped, pos, ifs);
+            if (pos < n && ifs.indexOf(text.charAt(pos)) >= 0 && !escaped[pos]) pos = skipWhitespace(text, escaped, pos + 1, ifs);
+        }
+        return fields;
+    }
+
+    /** {@code mapfile}/{@code readarray}: lines of input into an indexed array. */
+    static int mapfile(BuiltinContext ctx, List<String> args) {
+        boolean strip = false;
+        int delimiter = '\n';
+        long count = 0;
+        long skip = 0;
+        int fd = 0;
+        String name = "MAPFILE";
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            try {
+                switch (arg) {
+                    case "-t" -> strip = true;
+                    case "-n" -> count = Long.parseLong(args.get(++i));
+                    case "-s" -> skip = Long.parseLong(args.get(++i));
+                    case "-u" -> fd = Integer.parseInt(args.get(++i));
+                    case "-d" -> {
+                        String d = args.get(++i);
+                        delimiter = d.isEmpty() ? 0 : d.charAt(0);
+                    }
+                    default -> {
+                        if (arg.startsWith("-")) return ctx.usage(ctx.interpreter.builtins().get(args.get(0)), arg + ": invalid option");
+                        name = arg;
+                    }
+                }
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                return ctx.usage(ctx.interpreter.builtins().get(args.get(0)), arg + ": needs a number");
+            }
+        }
+        InputStream in = Io.input(ctx.state, fd);
+        if (in == null) return ctx.fail(args.get(0), fd + ": invalid file descriptor: Bad file descriptor");
+        List<String> lines = new ArrayList<>();
+        try {
+            ByteSource source = ByteSource.of(in, ctx.state.fds.get(fd));
+            while (count == 0 || lines.size() < count) {
+                Line line = readLine(source, delimiter, -1, true);
+                if (line.eof() && line.text().isEmpty()) break;
+                if (skip > 0) {
+                    skip--;
+                } else {
+                    lines.add(strip || line.eof() ? line.text() : line.text() + (char) delimiter);
+                }
+                if (line.eof()) break;
+            }
+            source.finish();
+        } catch (IOException e) {
+            return ctx.fail(args.get(0), "read error: " + e.getMessage());
+        }
+        ctx.state.variables.setArray(name, lines);
+        return 0;
     }
 
     private static int skipWhitespace(String text, boolean[] escaped, int pos, String ifs) {

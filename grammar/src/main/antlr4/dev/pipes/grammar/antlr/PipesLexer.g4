@@ -13,7 +13,8 @@ options { superClass = PipesLexerBase; }
 
 tokens {
     IF, THEN, ELSE, ELIF, FI, DO, DONE, CASE, ESAC, WHILE, UNTIL, FOR, IN,
-    LBRACE, RBRACE, BANG, IO_NUMBER, TEXT, SUBST_CLOSE, PARAM_CLOSE, ARITH_CLOSE, WORD_END
+    LBRACE, RBRACE, BANG, IO_NUMBER, TEXT, SUBST_CLOSE, PARAM_CLOSE, ARITH_CLOSE, WORD_END,
+    FUNCTION, DLBRACKET, DRBRACKET, DPAREN_CLOSE
 }
 
 // ---- command text ----------------------------------------------------------------------------
@@ -27,6 +28,8 @@ BLANK             : [ \t]+ -> channel(HIDDEN) ;
 COMMENT           : '#' ~[\n]* -> channel(HIDDEN) ;
 
 AND_IF     : '&&' ;
+DSEMI_AND  : ';;&' ;
+SEMI_AND   : ';&' ;
 OR_IF      : '||' ;
 DSEMI      : ';;' ;
 SEMI       : ';' ;
@@ -34,6 +37,8 @@ AND_DGREAT : '&>>' ;
 AND_GREAT  : '&>' ;
 AMP        : '&' ;
 PIPE       : '|' ;
+// '((' where a command starts (or after 'for') opens an arithmetic command; elsewhere it is two '('.
+DPAREN     : '((' { doubleParen(); } ;
 LPAREN     : '(' { openParen(); } ;
 RPAREN     : ')' { closeParen(); } ;
 TLESS      : '<<<' ;
@@ -55,6 +60,8 @@ UNTERMINATED_BACKQUOTE    : '`' ( '\\' . | ~[`\\] )* '\\'? ;
 ESCAPED                   : '\\' ~[\n] ;
 LONE_BACKSLASH            : '\\' { loneBackslash(); } -> type(ESCAPED) ;
 
+DOLLAR_SINGLE_QUOTED : '$\'' ( '\\' . | ~['\\] )* '\'' ;
+UNTERMINATED_DOLLAR_SINGLE_QUOTE : '$\'' ( '\\' . | ~['\\] )* '\\'? -> type(UNTERMINATED_SINGLE_QUOTE) ;
 DOLLAR_DPAREN  : '$((' { push(ARITHMETIC, "'$(('"); } ;
 DOLLAR_PAREN   : '$(' { push(DEFAULT_MODE, "'$('"); } ;
 DOLLAR_BRACE   : '${' { push(PARAMETER, "'${'"); } ;
@@ -64,8 +71,9 @@ LONE_DOLLAR    : '$' -> type(ESCAPED) ;
 
 STAR          : '*' ;
 QUESTION      : '?' ;
-LBRACKET      : '[' ;
-ASSIGN_PREFIX : NAME_FRAGMENT '=' ;
+LBRACKET      : '[' { bracket(); } ;
+// NAME= , NAME+= (bash: append), NAME[subscript]= (bash: an array element)
+ASSIGN_PREFIX : NAME_FRAGMENT SUBSCRIPT? '+'? '=' ;
 NAME          : NAME_FRAGMENT ;
 DIGITS        : [0-9]+ ;
 BRACE_OPEN    : '{' -> type(TEXT) ;
@@ -74,6 +82,8 @@ EXCLAMATION   : '!' -> type(TEXT) ;
 OTHER         : ~[ \t\n|&;<>()'"`\\$*?[a-zA-Z0-9_{}!]+ -> type(TEXT) ;
 
 fragment NAME_FRAGMENT     : [a-zA-Z_] [a-zA-Z0-9_]* ;
+// an array subscript: any text without ']' except inside a nested ${...} or $(...) is not supported
+fragment SUBSCRIPT         : '[' ~[\]\n]* ']' ;
 fragment SPECIAL_PARAMETER : [0-9?$!#@*\-] ;
 
 // ---- "..." -------------------------------------------------------------------------------------
@@ -98,15 +108,17 @@ DQ_LONE_DOLLAR            : '$' -> type(ESCAPED) ;
 
 mode PARAMETER;
 
-PARAM_LENGTH  : '#' ( NAME_FRAGMENT | [0-9]+ | SPECIAL_PARAMETER ) '}' { pop(); } ;
-PARAM_NAME    : ( NAME_FRAGMENT | [0-9]+ | SPECIAL_PARAMETER ) -> mode(PARAMETER_OPERATOR) ;
+PARAM_LENGTH  : '#' ( NAME_FRAGMENT SUBSCRIPT? | [0-9]+ | SPECIAL_PARAMETER ) '}' { pop(); } ;
+// ${!name} (indirection), ${!a[@]} (the keys of an array), bash
+PARAM_NAME    : '!'? ( NAME_FRAGMENT SUBSCRIPT? | [0-9]+ | SPECIAL_PARAMETER ) -> mode(PARAMETER_OPERATOR) ;
 PARAM_INVALID : . ;
 
 // ---- ${ name ... }: the operator ---------------------------------------------------------------
 
 mode PARAMETER_OPERATOR;
 
-PARAM_OP            : ( ':-' | '-' | ':=' | '=' | ':?' | '?' | ':+' | '+' | '##' | '#' | '%%' | '%' )
+PARAM_OP            : ( ':-' | '-' | ':=' | '=' | ':?' | '?' | ':+' | '+' | '##' | '#' | '%%' | '%'
+                      | '//' | '/#' | '/%' | '/' | ':' | '^^' | '^' | ',,' | ',' )
                       { enterParameterWord(); } ;
 PARAM_OP_CLOSE      : '}' { pop(); } -> type(PARAM_CLOSE) ;
 PARAM_OP_INVALID    : . -> type(PARAM_INVALID) ;

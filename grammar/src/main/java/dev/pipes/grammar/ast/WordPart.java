@@ -98,6 +98,16 @@ public sealed interface WordPart extends Node {
         }
     }
 
+    /**
+     * {@code (w1 w2 ...)} right after {@code NAME=} or {@code NAME+=} (bash): the elements of an array
+     * assignment, each a word expanded as a command's arguments are ({@code [key]=value} elements too).
+     */
+    record ArrayLiteral(List<Word> elements, Span span) implements WordPart {
+        public ArrayLiteral {
+            elements = List.copyOf(elements);
+        }
+    }
+
     /** An unquoted {@code *}, {@code ?} or {@code [}: active in pathname expansion and patterns. */
     record Glob(char character, Span span) implements WordPart {
         public Glob {
