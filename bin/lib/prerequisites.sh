@@ -49,8 +49,47 @@ prepare_terminal_tools() {
     echo "pipes: could not install ${missing[*]} (not root, or no apt-get); tests that need them skip" >&2
 }
 
+# The cluster tests (docker/*IT): Debian's etcd (the tests start their own servers from /usr/bin/etcd).
+prepare_etcd() {
+  [ -x /usr/bin/etcd ] && return 0
+  apt_install etcd-server ||
+    echo "pipes: could not install etcd-server; the cluster tests will say so" >&2
+}
+
+# The cluster tests: a running Docker engine (Debian's docker.io). When none answers and we are
+# root, install it and start dockerd in the background (no init system is assumed: CI runs in a
+# plain container). overlay2 is tried first; a data root that cannot carry overlay2 (itself on an
+# overlay file system) gets the vfs driver. The tests create and leave their own Swarm; Swarm here
+# must do without IPVS and ESP (services use --endpoint-mode dnsrr, overlays are not encrypted).
+PIPES_DOCKER_DATA_ROOT=${PIPES_DOCKER_DATA_ROOT:-/var/lib/docker}
+docker_answers() { command -v docker >/dev/null 2>&1 && timeout 10 docker info >/dev/null 2>&1; }
+start_dockerd() { # $1: extra option
+  local log=/var/log/pipes-dockerd.log
+  mkdir -p "$PIPES_DOCKER_DATA_ROOT"
+  setsid dockerd --data-root "$PIPES_DOCKER_DATA_ROOT" ${1:-} >>"$log" 2>&1 </dev/null &
+  local pid=$! i
+  for i in $(seq 1 60); do docker_answers && return 0; sleep 0.5; done
+  echo "pipes: dockerd did not answer within 30 s; the end of $log:" >&2
+  tail -n 5 "$log" >&2
+  kill "$pid" 2>/dev/null || true # the daemon we just started, before trying another way
+  sleep 2
+  return 1
+}
+prepare_docker() {
+  docker_answers && return 0
+  is_root || { echo "pipes: no Docker engine answers (and not root); the cluster tests will say so" >&2; return 0; }
+  if ! command -v dockerd >/dev/null 2>&1; then
+    apt_install docker.io || { echo "pipes: could not install docker.io; the cluster tests will say so" >&2; return 0; }
+  fi
+  pgrep -x dockerd >/dev/null 2>&1 && { sleep 5; docker_answers && return 0; }
+  start_dockerd || start_dockerd "--storage-driver vfs" ||
+    echo "pipes: dockerd would not start; the cluster tests will say so" >&2
+}
+
 prepare_prerequisites() {
   prepare_autobahn_python
   prepare_autobahn_js
   prepare_terminal_tools
+  prepare_etcd
+  prepare_docker
 }

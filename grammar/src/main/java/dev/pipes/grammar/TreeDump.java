@@ -29,7 +29,7 @@ import java.util.List;
 
 /**
  * A readable, indented dump of a tree, one node per line with its position, words on one line
- * each; what {@code pipesh -n} prints. Wrappers that add nothing (an and-or list of one pipeline,
+ * each; what {@code pipesh --parse-only} prints. Wrappers that add nothing (an and-or list of one pipeline,
  * a pipeline of one command) are left out.
  */
 public final class TreeDump {

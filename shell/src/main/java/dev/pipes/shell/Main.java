@@ -1,5 +1,9 @@
 package dev.pipes.shell;
 
+import dev.pipes.completions.scripts.CompletionScript;
+import dev.pipes.shell.invocation.Invocation;
+import dev.pipes.shell.invocation.InvocationError;
+import dev.pipes.shell.invocation.InvocationSyntax;
 import dev.pipes.wamp.transport.netty.IoTransport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,44 +28,53 @@ public final class Main {
 
     /** Runs pipesh with {@code args} and returns its exit status; never calls System.exit. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            out.println("pipesh " + version());
-            return 0;
+        Invocation invocation;
+        try {
+            invocation = InvocationSyntax.parse(args);
+        } catch (InvocationError e) {
+            err.println("pipesh: " + e.getMessage());
+            return 2;
         }
-        if (args.length > 0 && args[0].equals("-n")) {
-            return ParseOnly.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.in, out, err);
+        switch (invocation.action()) {
+            case VERSION -> {
+                out.println("pipesh " + version());
+                return 0;
+            }
+            case HELP -> {
+                out.print(InvocationSyntax.help());
+                return 0;
+            }
+            case COMPLETION -> {
+                return completionScript(invocation.completionShell(), out, err);
+            }
+            case PARSE_ONLY -> {
+                return ParseOnly.run(invocation, System.in, out, err);
+            }
+            default -> { }
         }
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.print(usage());
-            return 0;
-        }
-        if (args.length > 0 && args[0].equals("--completion")) {
-            return dev.pipes.shell.repl.jline.InteractiveMain.completionScript(args, out, err);
-        }
-        if (args.length == 0 && out == System.out && dev.pipes.shell.repl.Interactive.onTerminal()) {
-            return dev.pipes.shell.repl.jline.InteractiveMain.run(ShellStreams.nativeStdio().fds(), err);
+        // Only a shell reading standard input asks whether it is a terminal: -c and scripts never
+        // pay for the question.
+        if (invocation.source() == Invocation.Source.STANDARD_INPUT && out == System.out) {
+            if (dev.pipes.shell.repl.Interactive.onTerminal()) {
+                return dev.pipes.shell.repl.jline.InteractiveMain.run(invocation, ShellStreams.nativeStdio().fds(), err);
+            }
+            if (invocation.interactive()) {
+                return dev.pipes.shell.repl.jline.InteractiveMain.runWithoutTerminal(invocation, ShellStreams.nativeStdio(), err);
+            }
         }
         out.flush();
-        return ScriptMode.run(args, ShellStreams.of(out, err));
+        return ScriptMode.run(invocation, ShellStreams.of(out, err));
     }
 
-    static String usage() {
-        return """
-            Usage: pipesh [OPTIONS] [FILE [ARGS...]]
-                   pipesh [OPTIONS] -c TEXT [NAME [ARGS...]]
-
-            pipesh is a shell in which a Unix pipe spans a cluster.
-
-            Options:
-              -c TEXT        run TEXT, then exit; NAME and ARGS become $0, $1, ...
-              -n             parse only: print the syntax tree and exit (2 on a syntax error)
-              --completion SHELL  print a completion script of pipesh for bash, zsh or fish
-              -h, --help     show this help and exit
-              -V, --version  print the version and exit
-
-            With FILE, pipesh runs the script FILE; with neither FILE nor -c it reads
-            commands from the terminal (or standard input when it is not a terminal).
-            """;
+    /** {@code pipesh --completion bash|zsh|fish}: the completion script of pipesh for that shell. */
+    private static int completionScript(String shell, PrintStream out, PrintStream err) {
+        try {
+            out.print(CompletionScript.of(CompletionScript.Shell.named(shell), InvocationSyntax.completionSpec()));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("pipesh: --completion: " + e.getMessage());
+            return 2;
+        }
     }
 
     static String version() {

@@ -3,6 +3,7 @@ package dev.pipes.shell;
 import dev.pipes.grammar.Parser;
 import dev.pipes.grammar.SyntaxError;
 import dev.pipes.grammar.TreeDump;
+import dev.pipes.shell.invocation.Invocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,8 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code pipesh -n}: parse only. Prints the syntax tree of {@code -c TEXT}, of FILE, or of standard
+ * {@code pipesh --parse-only}: prints the syntax tree of {@code -c TEXT}, of FILE, or of standard
  * input, and exits 0; on a syntax error prints it with the source line and a caret and exits 2.
+ * ({@code -n} is sh's noexec: it reads and checks the commands and prints nothing.)
  */
 final class ParseOnly {
     static final int SYNTAX_ERROR = 2;
@@ -20,25 +22,24 @@ final class ParseOnly {
 
     private ParseOnly() {}
 
-    /** {@code args} are what follows {@code -n}: {@code -c TEXT}, {@code FILE}, or nothing (stdin). */
-    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    static int run(Invocation invocation, InputStream in, PrintStream out, PrintStream err) {
         String text;
         String name;
-        if (args.length > 0 && args[0].equals("-c")) {
-            if (args.length < 2) {
-                err.println("pipesh: -c needs a TEXT argument");
-                return SYNTAX_ERROR;
+        switch (invocation.source()) {
+            case COMMAND -> {
+                text = invocation.text();
+                name = "-c";
             }
-            text = args[1];
-            name = "-c";
-        } else {
-            name = args.length > 0 ? args[0] : "stdin";
-            try {
-                text = args.length > 0 ? Files.readString(Path.of(name), StandardCharsets.UTF_8)
-                                       : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException | RuntimeException e) {
-                err.println("pipesh: cannot read " + name + ": " + describe(e));
-                return CANNOT_READ;
+            default -> {
+                boolean file = invocation.source() == Invocation.Source.FILE;
+                name = file ? invocation.text() : "stdin";
+                try {
+                    text = file ? Files.readString(Path.of(name), StandardCharsets.UTF_8)
+                                : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException | RuntimeException e) {
+                    err.println("pipesh: cannot read " + name + ": " + describe(e));
+                    return CANNOT_READ;
+                }
             }
         }
         try {

@@ -36,4 +36,22 @@ class MainTest {
         assertEquals(2, run("--completion", "tcsh"));
         assertEquals("pipesh: --completion: unknown shell 'tcsh' (expected bash, zsh or fish)\n", err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void theHelpAndTheCompletionScriptsComeFromTheOneDefinition() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("--parse-only") && help.contains("--rcfile") && help.contains("-o OPTION"), help);
+        out.reset();
+        assertEquals(0, run("--completion", "fish"));
+        String fish = out.toString(StandardCharsets.UTF_8);
+        assertTrue(fish.contains("complete -c pipesh -l parse-only"), fish);
+        assertTrue(fish.contains("complete -c pipesh -l rcfile"), fish);
+    }
+
+    @Test
+    void aBadCommandLineIsStatusTwo() {
+        assertEquals(2, run("--frobnicate"));
+        assertEquals("pipesh: --frobnicate: invalid option\n", err.toString(StandardCharsets.UTF_8));
+    }
 }

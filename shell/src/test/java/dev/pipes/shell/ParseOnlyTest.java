@@ -10,6 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.pipes.shell.invocation.Invocation;
+import dev.pipes.shell.invocation.InvocationError;
+import dev.pipes.shell.invocation.InvocationSyntax;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +21,15 @@ class ParseOnlyTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+    /** {@code pipesh --parse-only ARGS...} */
     private int run(String stdin, String... args) {
-        return ParseOnly.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        Invocation invocation;
+        try {
+            invocation = InvocationSyntax.parse(Stream.concat(Stream.of("--parse-only"), Stream.of(args)).toList());
+        } catch (InvocationError e) {
+            throw new AssertionError(e);
+        }
+        return ParseOnly.run(invocation, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -80,8 +91,8 @@ class ParseOnlyTest {
     }
 
     @Test
-    void mainRoutesDashN() {
-        assertEquals(2, Main.run(new String[] {"-n", "-c", "fi"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+    void mainRoutesParseOnly() {
+        assertEquals(2, Main.run(new String[] {"--parse-only", "-c", "fi"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertEquals("-c:1:1: unexpected 'fi'\n  fi\n  ^\n", err());
     }

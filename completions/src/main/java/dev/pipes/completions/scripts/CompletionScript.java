@@ -2,15 +2,15 @@ package dev.pipes.completions.scripts;
 
 import dev.pipes.completions.spec.CommandSpec;
 import dev.pipes.completions.spec.OptionSpec;
-import dev.pipes.completions.spec.SpecLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Completion scripts for other shells that complete the options of a command described by a
- * spec; {@code pipesh --completion bash|zsh|fish} prints the one for pipesh itself, so that its
- * options are written down once, in {@code pipesh.spec}.
+ * spec; {@code pipesh --completion bash|zsh|fish} prints the one for pipesh itself, from the spec
+ * its command line's definition gives (the shell's {@code InvocationSyntax}), so that its options are
+ * written down once.
  */
 public final class CompletionScript {
     public enum Shell {
@@ -24,13 +24,7 @@ public final class CompletionScript {
 
     private CompletionScript() {}
 
-    /** The script for the pipesh command, from its shipped spec. */
-    public static String forPipesh(Shell shell) {
-        CommandSpec spec = SpecLoader.builtIn().find("pipesh")
-                .orElseThrow(() -> new IllegalStateException("pipesh.spec is missing from the completions module"));
-        return of(shell, spec);
-    }
-
+    /** The script that completes {@code spec}'s command in {@code shell}. */
     public static String of(Shell shell, CommandSpec spec) {
         return switch (shell) {
             case BASH -> bash(spec);

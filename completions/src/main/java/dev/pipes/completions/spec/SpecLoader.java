@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Finds the spec of a command, one file per command ({@code NAME.spec}): first in the user's
- * directory ({@code ~/.pipes/completions}), then among the specs shipped with pipes. Files are
+ * directory ({@code ~/.pipes/completions}), then among those the program provides and those shipped
+ * with pipes. Files are
  * read when first needed and kept; a broken user file is reported once and then ignored so that
  * the shipped spec (or none) applies.
  */
@@ -23,6 +24,7 @@ public final class SpecLoader {
     private final Path userDirectory;
     private final Consumer<String> warnings;
     private final Map<String, Optional<CommandSpec>> cache = new ConcurrentHashMap<>();
+    private final Map<String, CommandSpec> provided = new ConcurrentHashMap<>();
 
     /**
      * @param userDirectory where the user's own specs live (may not exist)
@@ -36,6 +38,16 @@ public final class SpecLoader {
     /** Only the specs shipped with pipes. */
     public static SpecLoader builtIn() {
         return new SpecLoader(null, warning -> { });
+    }
+
+    /**
+     * A spec that the program itself defines (pipesh's own, from its command line's definition):
+     * used in place of a shipped file; the user's file still comes first. Call before completing.
+     */
+    public SpecLoader provide(CommandSpec spec) {
+        provided.put(spec.command(), spec);
+        cache.remove(spec.command());
+        return this;
     }
 
     public Optional<CommandSpec> find(String command) {
@@ -55,6 +67,7 @@ public final class SpecLoader {
                 }
             }
         }
+        if (provided.containsKey(command)) return Optional.of(provided.get(command));
         try (InputStream in = SpecLoader.class.getResourceAsStream(RESOURCE_DIRECTORY + file)) {
             if (in == null) return Optional.empty();
             return Optional.of(SpecParser.parse(command, new String(in.readAllBytes(), StandardCharsets.UTF_8), file));

@@ -31,6 +31,15 @@ public final class Etcd implements AutoCloseable {
     }
 
     /** Connects lazily: the first call reaches out (and fails after {@link #CALL_SECONDS} if none answers). */
+    /** gRPC logs through java.util.logging at INFO; a shell's output must not carry its chatter. */
+    private static final java.util.logging.Logger GRPC_LOG = quiet("io.grpc");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
     public static Etcd connect(List<URI> endpoints) {
         if (endpoints.isEmpty()) throw new IllegalArgumentException("no etcd endpoint given");
         Client client = Client.builder()

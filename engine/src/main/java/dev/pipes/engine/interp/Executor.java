@@ -152,7 +152,9 @@ final class Executor {
             } else if (stage instanceof Stage.Service) {
                 // adjacent service stages start together: they stream to each other, not through the shell
                 int last = i;
-                while (last < n - 1 && stages.get(last + 1) instanceof Stage.Service && applied[last + 1] != null) last++;
+                // (a fused service next to them is a local process: it starts with its own OS-pipe neighbours)
+                while (last < n - 1 && stages.get(last + 1) instanceof Stage.Service next && !next.localProcess()
+                        && applied[last + 1] != null) last++;
                 List<StageHandle> segment = ServiceSegment.start(stages.subList(i, last + 1),
                         Arrays.asList(applied).subList(i, last + 1), i, state, group, ends, errors);
                 for (int k = i; k <= last; k++) handles[k] = segment.get(k - i);

@@ -32,14 +32,18 @@ final class ServiceBuiltins {
         ServiceRegistry registry = registry(ctx, "build");
         if (registry == null) return 1;
         ServiceSpec spec;
+        BuildCommand.Request request;
         try {
-            spec = BuildCommand.parse(args.subList(1, args.size()), ctx.state.cwd);
+            request = BuildCommand.parseRequest(args.subList(1, args.size()), ctx.state.cwd);
+            spec = request.spec();
         } catch (IllegalArgumentException e) {
             ctx.interpreter.error("build: " + e.getMessage());
             Io.err(ctx.state, "usage: " + BuildCommand.USAGE);
             return 2;
         }
         try {
+            // a cluster builds the service's image first: a failed image build registers nothing
+            ctx.state.services.prepare(spec, request.imageOptions(), line -> Io.err(ctx.state, line));
             boolean replaced = registry.build(spec);
             ctx.println((replaced ? "rebuilt " : "built ") + spec.name() + " from " + spec.executable());
             String shadow = ctx.state.functions.containsKey(spec.name()) ? "function"

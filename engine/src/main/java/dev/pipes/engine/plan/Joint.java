@@ -35,8 +35,13 @@ public enum Joint {
         int b = protocol(right);
         if (a < 0 && b < 0) return IN_PROCESS;
         if (a == 1 || b == 1) return WAMP_VIA_ROUTER;
+        if (a < 0 && remote(right) || b < 0 && remote(left)) return WAMP_VIA_ROUTER; // the shell cannot reach the agent
         if (a == ServiceRoute.UNKNOWN || b == ServiceRoute.UNKNOWN) return WAMP_NATIVE;
         return WAMP_DIRECT;
+    }
+
+    private static boolean remote(Stage stage) {
+        return stage instanceof Stage.Service s && s.route().shellJointsViaRouter();
     }
 
     /** The protocol of a stage that speaks WAMP (a service run by an agent); -1 for any other. */

@@ -30,6 +30,14 @@ public interface AgentHandle {
         return false;
     }
 
+    /**
+     * After the agent's run failed because the agent was lost: where it ran and why it ended, as the
+     * runtime knows it (e.g. a container's node and exit), or null. May block briefly.
+     */
+    default String lossDetail() {
+        return null;
+    }
+
     /** The pipeline is done with the agent; the runtime keeps it for a later one or stops it. */
     default void release() {
         stop();

@@ -31,6 +31,10 @@ final class PipelineContext {
     final Links links;
     final List<String> shellUrls;
     final boolean socketsOnly;
+    /** Whether runs get the shell's working directory and environment (not in containers). */
+    final boolean sharesFilesystem;
+    /** The endpoints of an agent the shell can write to (the rest: through the central router). */
+    final java.util.function.UnaryOperator<List<String>> reachableFromShell;
     final Consumer<String> errors;
     final Path cwd;
     final Map<String, String> environment;
@@ -52,6 +56,8 @@ final class PipelineContext {
         this.links = plane.links();
         this.shellUrls = plane.shellUrls();
         this.socketsOnly = plane.socketsOnly();
+        this.sharesFilesystem = plane.sharesFilesystem();
+        this.reachableFromShell = plane::reachableFromShell;
         this.errors = errors;
         this.cwd = cwd;
         this.environment = Map.copyOf(environment);

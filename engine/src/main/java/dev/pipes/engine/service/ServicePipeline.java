@@ -79,8 +79,10 @@ public final class ServicePipeline {
             List<CompletableFuture<StageOutcome.Replica>> replicas = new ArrayList<>();
             for (int r = 0; r < stage.replicas(); r++) {
                 RunRequest request = request(stages, k, r);
-                replicas.add(context.run(instances[k][r].stageId(), request).result().handleAsync(
-                        (result, failure) -> StageOutcome.replica(result, failure), PipelineContext.OFF_IO_THREAD));
+                AgentHandle agent = instances[k][r];
+                replicas.add(context.run(agent.stageId(), request).result().handleAsync(
+                        (result, failure) -> StageOutcome.replica(result, failure,
+                                failure == null || context.canceled ? null : agent.lossDetail()), PipelineContext.OFF_IO_THREAD));
             }
             statuses.add(StageOutcome.combine(stage.displayName(), replicas, context, this::cancel));
             if (stage.io().stdin() instanceof StageIo.FromStream from) {
@@ -119,7 +121,10 @@ public final class ServicePipeline {
         int writers = stage.io().stdin() instanceof StageIo.FromPreviousService ? stages.get(k - 1).replicas() : 1;
         boolean cuts = output.size() > 1 && stage.replicas() == 1;
         RunRequest.Joints joints = new RunRequest.Joints(writers, r, stage.replicas(), r, cuts ? blockSize : 0);
-        return new RunRequest(argv, stage.spec().input(), output, stderr, context.cwd.toString(), context.environment, joints);
+        // in a container the shell's directory and variables mean nothing: the image's own apply
+        return context.sharesFilesystem
+                ? new RunRequest(argv, stage.spec().input(), output, stderr, context.cwd.toString(), context.environment, joints)
+                : new RunRequest(argv, stage.spec().input(), output, stderr, null, null, joints);
     }
 
     private RunRequest.Target shellTarget(String name, AgentHandle writer) {
@@ -130,7 +135,8 @@ public final class ServicePipeline {
     private ChunkSink shellWriter(int k, int replicas) {
         List<StreamWriter> writers = new ArrayList<>();
         for (AgentHandle reader : instances[k]) {
-            writers.add(context.links.writer(StreamProtocol.inputUri(reader.stageId()), context.urlsFor(reader.endpoints(), true),
+            writers.add(context.links.writer(StreamProtocol.inputUri(reader.stageId()),
+                    context.reachableFromShell.apply(context.urlsFor(reader.endpoints(), true)),
                     replicas > 1 ? 0 : null));
         }
         return replicas == 1 ? writers.get(0) : new BlockCutter(writers, blockSize);

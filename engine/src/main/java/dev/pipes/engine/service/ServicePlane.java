@@ -35,6 +35,49 @@ public interface ServicePlane extends AutoCloseable {
     /** Makes the shell's endpoint reachable by processes of this host or cluster (a socket), once. */
     void serveProcesses();
 
+    /** What the prompt and {@code explain} call the mode: {@code embedded}, or {@code cluster NAME}. */
+    default String mode() {
+        return "embedded";
+    }
+
+    /** Where a service's stages run, as {@code explain} ends its line about one. */
+    default String placement() {
+        return "embedded runtime";
+    }
+
+    /**
+     * Whether the shell can reach the agents' endpoints as a writer; if not, the shell writes
+     * through the central router. A cluster's agents serve on overlay addresses that the shell's
+     * host does not reach.
+     */
+    default boolean shellReachesAgents() {
+        return true;
+    }
+
+    /** The endpoints among {@code endpoints} (of an agent) that the shell can write to. */
+    default List<String> reachableFromShell(List<String> endpoints) {
+        return shellReachesAgents() ? endpoints : List.of();
+    }
+
+    /**
+     * Whether stages see the shell's file system and environment (a run gets the shell's working
+     * directory and exported variables); in containers they do not, and run in the image's own.
+     */
+    default boolean sharesFilesystem() {
+        return true;
+    }
+
+    /**
+     * Makes what a service needs to run besides its registry entry, before {@code build} registers
+     * it (a cluster builds its image); {@code options} are build's options beyond the registry's
+     * ({@code --base}, {@code --dockerfile}, {@code --registry}); {@code progress} prints a line.
+     */
+    default void prepare(ServiceSpec spec, java.util.Map<String, String> options, java.util.function.Consumer<String> progress) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException(options.keySet().iterator().next() + ": only in cluster mode (see pipes init)");
+        }
+    }
+
     @Override
     void close();
 }

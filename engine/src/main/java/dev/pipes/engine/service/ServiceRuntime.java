@@ -33,6 +33,23 @@ public interface ServiceRuntime {
     /** The services built so far; {@link ServicesUnavailableException} in a shell without services. */
     ServiceRegistry registry();
 
+    /** The mode the prompt and {@code explain} show: {@code embedded}, or {@code cluster NAME}. */
+    default String mode() {
+        return "embedded";
+    }
+
+    /**
+     * Prepares what {@code spec} needs to run before {@code build} registers it (in a cluster, its
+     * image); {@code options} are build's options beyond the registry's, {@code progress} prints a
+     * line for the user. Throws {@link IllegalArgumentException} for an option this runtime does not
+     * take, or when the preparation fails (nothing is registered then).
+     */
+    default void prepare(ServiceSpec spec, Map<String, String> options, Consumer<String> progress) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException(options.keySet().iterator().next() + ": only in cluster mode (see pipes init)");
+        }
+    }
+
     /** One service stage as the executor wired it: the plan's name for it, its argv and its I/O. */
     record StageRequest(String reference, List<String> argv, StageIo io) {
         public StageRequest {

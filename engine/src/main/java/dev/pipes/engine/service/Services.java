@@ -22,7 +22,7 @@ public final class Services implements ServiceRuntime, AutoCloseable {
 
     private final ServiceRegistry registry;
     private final LocalProcessRuntime.Link link;
-    private final EmbeddedPlane plane;
+    private final ServicePlane plane;
     /** The protocol each native service's agent announced when it last ran (what explain can say of its joints). */
     private final Map<String, Integer> protocols = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -30,6 +30,13 @@ public final class Services implements ServiceRuntime, AutoCloseable {
         this.registry = registry;
         this.link = link;
         this.plane = new EmbeddedPlane(link);
+    }
+
+    /** Services whose stages run on {@code plane} (a cluster's); agents reach it by sockets. */
+    public Services(ServiceRegistry registry, ServicePlane plane) {
+        this.registry = registry;
+        this.link = LocalProcessRuntime.Link.WEBSOCKET;
+        this.plane = plane;
     }
 
     /** Chooses how agents of the embedded runtime reach the routers: {@code memory} (default) or {@code websocket}. */
@@ -86,16 +93,19 @@ public final class Services implements ServiceRuntime, AutoCloseable {
         });
         if (spec.isEmpty()) return ServiceRoute.agent("a service that is gone", ServiceRoute.UNKNOWN);
         ServiceSpec s = spec.get();
-        if (fuse && fusable(s)) {
+        if (fuse && fusable(s) && plane instanceof EmbeddedPlane) {
             return ServiceRoute.fused("a local process, fused: joined to its neighbours like a local command ("
                     + ServiceRuntime.FUSE_VARIABLE + "=0 runs it through its agent)", s.executable());
         }
         String transport = link == LocalProcessRuntime.Link.WEBSOCKET ? "loopback WebSocket" : "pipesh's memory";
-        String what = s.nativeAgent() ? "a local process that is its own stage agent"
+        String what = !(plane instanceof EmbeddedPlane) ? (s.nativeAgent() ? "its own stage agent" : "wrapped by a stage agent")
+                : s.nativeAgent() ? "a local process that is its own stage agent"
                 : "a local process wrapped by a stage agent (WAMP over " + transport + ")";
         if (s.replicas() > 1) what = s.replicas() + " replicas, each " + what;
         int protocol = s.nativeAgent() ? protocols.getOrDefault(s.name(), ServiceRoute.UNKNOWN) : StreamProtocol.VERSION;
-        return ServiceRoute.agent(what + "; embedded runtime", protocol);
+        return !plane.shellReachesAgents()
+                ? ServiceRoute.remoteAgent(what + "; " + plane.placement(), protocol)
+                : ServiceRoute.agent(what + "; " + plane.placement(), protocol);
     }
 
     /**
@@ -137,9 +147,19 @@ public final class Services implements ServiceRuntime, AutoCloseable {
         }
     }
 
-    /** The plane of this shell's pipelines (tests look at what its central router carried). */
+    @Override
+    public String mode() {
+        return plane.mode();
+    }
+
+    @Override
+    public void prepare(ServiceSpec spec, Map<String, String> options, Consumer<String> progress) {
+        plane.prepare(spec, options, progress);
+    }
+
+    /** The embedded plane of this shell's pipelines (tests look at what its central router carried). */
     EmbeddedPlane plane() {
-        return plane;
+        return (EmbeddedPlane) plane;
     }
 
     /** Stops the agents, the shell's clients and the routers. */

@@ -17,7 +17,7 @@ final class StageOutcome {
     private StageOutcome() {}
 
     /** The answer of one instance's {@code run}: a result or a failure. */
-    record Replica(CallResult result, Throwable failure) {
+    record Replica(CallResult result, Throwable failure, String lost) {
         /** The index of the failing block a replica reported, or -1. */
         long failedBlock() {
             return result != null && result.kwargs().get("block") instanceof Number n ? n.longValue() : -1;
@@ -25,7 +25,12 @@ final class StageOutcome {
     }
 
     static Replica replica(CallResult result, Throwable failure) {
-        return new Replica(result, failure);
+        return new Replica(result, failure, null);
+    }
+
+    /** With {@code lost}: what the runtime knows of where and why the instance's agent was lost (null: nothing). */
+    static Replica replica(CallResult result, Throwable failure, String lost) {
+        return new Replica(result, failure, lost);
     }
 
     /**
@@ -43,7 +48,7 @@ final class StageOutcome {
             for (CompletableFuture<Replica> f : replicas) {
                 Replica r = f.join();
                 Consumer<String> errors = reported ? line -> { } : context.errors;
-                int s = status(stage, r.result(), r.failure(), context.canceled, errors);
+                int s = status(stage, r.result(), r.failure(), context.canceled, errors, r.lost());
                 if (r.failure() != null) reported = true;
                 if (r.failure() != null && !context.canceled && s != 126) cancel.run();
                 if (replicas.size() == 1) return s;
@@ -57,12 +62,16 @@ final class StageOutcome {
     }
 
     static int status(String stage, CallResult result, Throwable failure, boolean canceled, Consumer<String> errors) {
+        return status(stage, result, failure, canceled, errors, null);
+    }
+
+    static int status(String stage, CallResult result, Throwable failure, boolean canceled, Consumer<String> errors, String lost) {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (canceled) return CANCELED;
             if (cause instanceof WampException w) {
                 if (w.error().equals(WampUris.CANCELED)) {
-                    errors.accept(stage + ": the stage's agent went away");
+                    errors.accept(stage + ": the stage's agent went away" + (lost == null ? "" : " (" + lost + ")"));
                     return CANCELED;
                 }
                 String message = w.args().isEmpty() ? w.error() : String.valueOf(w.args().get(0));

@@ -27,6 +27,13 @@ class PlanTest {
     }
 
     @Test
+    void aClustersStagesMeetTheShellThroughTheRouterAndEachOtherDirectly() {
+        Stage remote = new Stage.Service("up", List.of("up"), List.of(), ServiceRoute.remoteAgent("cluster c", 2));
+        Plan plan = Plan.of("seq 3 | up | up | cat", List.of(local("seq", "3"), remote, remote, local("cat")), false, false);
+        assertEquals(List.of(Joint.WAMP_VIA_ROUTER, Joint.WAMP_DIRECT, Joint.WAMP_VIA_ROUTER), plan.joints());
+    }
+
+    @Test
     void rendersOneLinePerStageAndJoint() {
         Plan plan = Plan.of("cat f | wc -l > n", List.of(local("cat", "f"),
                 new Stage.LocalCommand(Path.of("/usr/bin/wc"), List.of("wc", "-l"), Map.of("LC_ALL", "C"),

@@ -67,4 +67,14 @@ class DirectJointsTest {
         assertOnlyControlCrossedTheCentralRouter("PIPES_BLOCK_SIZE=1000000; pass < blob | pass@2 | pass@3 > copy");
         assertEquals(List.of(0, 0, 0), shell.state().pipeStatus);
     }
+
+    @Test
+    void anAgentServiceBesideAFusedServiceAndALocalCommand() throws Exception {
+        // the agent's output goes to a fused service, which an OS pipe joins to sort: the fused
+        // service starts with sort (as a local process), not with the agent's run
+        shell.service("rev", "rev");
+        assertEquals(0, shell.run("printf 'hello\\nworld\\n' | pass | rev | sort"), shell.err());
+        assertEquals("dlrow\nolleh\n", shell.out());
+        assertEquals(List.of(0, 0, 0, 0), shell.state().pipeStatus);
+    }
 }

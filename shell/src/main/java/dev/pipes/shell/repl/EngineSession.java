@@ -202,7 +202,7 @@ public final class EngineSession implements ShellSession {
 
     @Override
     public String mode() {
-        return "embedded";
+        return state.services.mode();
     }
 
     @Override

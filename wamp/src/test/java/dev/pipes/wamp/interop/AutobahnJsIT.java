@@ -33,7 +33,7 @@ class AutobahnJsIT {
     @ValueSource(strings = {"json", "msgpack"})
     void jsCallsOurCallees(String serializer) throws Exception {
         try (InteropScenarios s = new InteropScenarios()) {
-            s.externalCaller(AutobahnJsIT::start, serializer);
+            s.externalCaller(AutobahnJsIT::start, serializer, false);
         }
     }
 

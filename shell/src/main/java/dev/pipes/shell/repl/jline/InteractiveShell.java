@@ -5,6 +5,7 @@ import dev.pipes.completions.PathCommands;
 import dev.pipes.completions.ServiceCatalog;
 import dev.pipes.completions.spec.SpecLoader;
 import dev.pipes.engine.world.NativeStreams;
+import dev.pipes.shell.invocation.InvocationSyntax;
 import dev.pipes.shell.repl.CommandKinds;
 import dev.pipes.shell.repl.Continuation;
 import dev.pipes.shell.repl.Highlighter;
@@ -84,7 +85,8 @@ public final class InteractiveShell {
         // on the first keystroke (highlighting asks whether the command exists).
         String path = session.facts().variable("PATH").orElse("");
         Thread.ofVirtual().name("pipesh-path-scan").start(() -> pathCommands.names(path));
-        SpecLoader specs = new SpecLoader(home.resolve("completions"), err::println);
+        SpecLoader specs = new SpecLoader(home.resolve("completions"), err::println)
+                .provide(InvocationSyntax.completionSpec());
         Completer completer = new Completer(session.facts(), catalog, specs, pathCommands);
         Highlighter highlighter = new Highlighter(new CommandKinds(session.facts(), catalog, pathCommands));
         LineReader reader = LineReaderBuilder.builder()

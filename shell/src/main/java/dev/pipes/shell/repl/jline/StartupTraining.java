@@ -1,11 +1,13 @@
 package dev.pipes.shell.repl.jline;
 
 import dev.pipes.completions.ServiceCatalog;
+import dev.pipes.engine.interp.Interpreter;
 import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.Channel;
 import dev.pipes.engine.world.FdTable;
 import dev.pipes.engine.world.ProcessLauncher;
 import dev.pipes.engine.service.ServiceRuntime;
+import dev.pipes.engine.service.Services;
 import dev.pipes.shell.Main;
 import dev.pipes.shell.repl.EngineSession;
 import java.io.ByteArrayInputStream;
@@ -15,6 +17,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.jline.terminal.Size;
 import org.jline.terminal.impl.ExternalTerminal;
 
@@ -51,10 +55,39 @@ public final class StartupTraining {
         }
     }
 
+    /**
+     * A pipeline with services, in a home of its own: the embedded router, agents, WAMP streams
+     * over loopback WebSocket, replicas and fusion. Without this, the first service pipeline of
+     * every pipesh loaded and linked those classes itself (most of its fixed cost, docs/protocol.md).
+     */
+    private static void services() throws IOException {
+        Path home = Files.createTempDirectory("pipesh-training-services");
+        try {
+            Path pass = home.resolve("pass.sh");
+            Files.writeString(pass, "#!/bin/sh\nexec cat\n");
+            pass.toFile().setExecutable(true);
+            FdTable fds = FdTable.of(Channel.Stream.reading(new ByteArrayInputStream(new byte[0]), "stdin"),
+                    Channel.Stream.writing(OutputStream.nullOutputStream(), "stdout"),
+                    Channel.Stream.writing(OutputStream.nullOutputStream(), "stderr"));
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            environment.put("PIPES_HOME", home.toString());
+            try (Services services = Services.embedded(environment)) {
+                ShellState state = new ShellState(environment, home, fds, ProcessLauncher.os(), services);
+                new Interpreter(state).runText("build pass ./pass.sh >/dev/null; echo x | pass | pass@2 | cat; "
+                        + "PIPES_FUSE=0; echo x | pass | pass@2 | cat; services >/dev/null", "training");
+            }
+        } finally {
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     /** {@code script}: train the {@code -c} / script start-up only; {@code interactive}: also the REPL's. */
     public static void main(String[] args) throws IOException {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Main.run(new String[] {"-c", "x=1; f() { echo \"$x\" | cat; }; f >/dev/null; true"}, nowhere, nowhere);
+        services();
         if (args.length > 0 && args[0].equals("script")) return;
         systemTerminalClasses();
         Path home = Files.createTempDirectory("pipesh-training");

@@ -32,6 +32,8 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
     private final Router router;
     private final int maxMessageSize;
     private RouterSession session;
+    /** Set once this side sent its Close: the session is over, and what the peer still sends is drained. */
+    private boolean closing;
 
     RouterChannelHandler(Router router, int maxMessageSize) {
         this.router = router;
@@ -52,14 +54,14 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
                 ctx.writeAndFlush(new PingWebSocketFrame());
             } else {
                 LOG.debug("closing {}: no answer to a ping", ctx.channel());
-                closeWith(ctx.channel(), WebSocketCloseStatus.POLICY_VIOLATION, "no answer to ping");
+                beginClose(ctx, WebSocketCloseStatus.POLICY_VIOLATION, "no answer to ping");
             }
             return;
         }
         if (evt instanceof HandshakeComplete hs) {
             Serializer serializer = Serializers.bySubprotocol(hs.selectedSubprotocol()).orElse(null);
             if (serializer == null) {
-                closeWith(ctx.channel(), WebSocketCloseStatus.PROTOCOL_ERROR,
+                beginClose(ctx, WebSocketCloseStatus.PROTOCOL_ERROR,
                         "no WAMP subprotocol negotiated: offer wamp.2.json or wamp.2.msgpack");
                 return;
             }
@@ -71,7 +73,7 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (session == null) {
+        if (session == null || closing) {
             io.netty.util.ReferenceCountUtil.release(msg);
             return;
         }
@@ -92,7 +94,7 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (session != null) session.onTransportClosed();
+        if (session != null && !closing) session.onTransportClosed();
         ctx.fireChannelInactive();
     }
 
@@ -100,10 +102,10 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException || cause instanceof CorruptedWebSocketFrameException c
                 && c.closeStatus() == WebSocketCloseStatus.MESSAGE_TOO_BIG) {
-            closeWith(ctx.channel(), WebSocketCloseStatus.MESSAGE_TOO_BIG,
+            beginClose(ctx, WebSocketCloseStatus.MESSAGE_TOO_BIG,
                     "WAMP message larger than the maximum of " + maxMessageSize + " bytes");
         } else if (cause instanceof CorruptedWebSocketFrameException c) {
-            closeWith(ctx.channel(), c.closeStatus(), "invalid WebSocket frame: " + c.getMessage());
+            beginClose(ctx, c.closeStatus(), "invalid WebSocket frame: " + c.getMessage());
         } else if (cause instanceof java.io.IOException || cause.getCause() instanceof javax.net.ssl.SSLException) {
             // the peer went away, or spoke plain text to TLS: nothing the router can do but close
             LOG.debug("closing {}: {}", ctx.channel(), cause.toString());
@@ -113,6 +115,31 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
         }
     }
+
+    /**
+     * The router's side of the closing handshake: sends Close, ends the session, then half-closes
+     * and keeps reading (discarding) until the peer closes too. Closing the socket at once would
+     * make the kernel answer the bytes the peer is still sending (the rest of a message too large,
+     * say) with a reset, which can destroy the Close frame before the peer has read it; so the peer
+     * could not learn why. A peer that never closes is dropped after {@link #CLOSE_WAIT}.
+     */
+    private void beginClose(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
+        Channel ch = ctx.channel();
+        if (closing || !ch.isActive()) return;
+        closing = true;
+        if (session != null) session.onTransportClosed();
+        ch.config().setAutoRead(true); // flow control may have paused reading: drain
+        ch.writeAndFlush(new CloseWebSocketFrame(status.code(), reason)).addListener(sent -> {
+            if (ch instanceof io.netty.channel.socket.DuplexChannel duplex && sent.isSuccess()
+                    && ch.pipeline().get(PipelineNames.SSL) == null) {
+                duplex.shutdownOutput();
+            }
+            ch.eventLoop().schedule(() -> ch.close(), CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** How long the router waits for the peer to close after its Close frame. */
+    static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(2);
 
     static void closeWith(Channel ch, WebSocketCloseStatus status, String reason) {
         if (!ch.isActive()) return;

@@ -54,6 +54,9 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(settings.maxMessageSize())
                         .allowExtensions(false)
+                        // the router answers a violation itself, with a closing handshake that
+                        // lets the peer read why (RouterChannelHandler.beginClose)
+                        .closeOnProtocolViolation(false)
                         // the JSON parser checks UTF-8 itself (a bad byte is a protocol violation): no second pass
                         .withUTF8Validator(false)
                         .build())
