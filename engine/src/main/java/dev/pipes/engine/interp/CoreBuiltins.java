@@ -11,8 +11,7 @@ import java.util.Set;
 
 /** echo, pwd, cd, true, false, :, type, command, help, history, explain. */
 final class CoreBuiltins {
-    private static final Set<String> KEYWORDS = Set.of("if", "then", "elif", "else", "fi", "while", "until", "do",
-            "done", "for", "in", "case", "esac", "{", "}", "!");
+    private static final Set<String> KEYWORDS = dev.pipes.grammar.Parser.RESERVED_WORDS;
 
     private CoreBuiltins() {}
 
