@@ -14,6 +14,7 @@ final class Builtins {
         CoreBuiltins.register(builtins);
         VariableBuiltins.register(builtins);
         DeclareBuiltin.register(builtins);
+        TrapBuiltins.register(builtins);
         FlowBuiltins.register(builtins);
         JobBuiltins.register(builtins);
         ServiceBuiltins.register(builtins);
@@ -27,7 +28,7 @@ final class Builtins {
         builtins.add(new Builtin("getopts", "getopts OPTSTRING NAME [ARGUMENT...]",
                 "parse options: one per call, OPTIND the next argument, OPTARG an option's argument",
                 GetoptsBuiltin::run));
-        builtins.add(new Builtin("printf", "printf FORMAT [ARGUMENT...]", "format and print arguments", Printf::run));
+        builtins.add(new Builtin("printf", "printf [-v VAR] FORMAT [ARGUMENT...]", "format and print arguments", Printf::run));
         builtins.add(new Builtin("test", "test EXPRESSION", "evaluate a conditional expression", TestBuiltin::run));
         builtins.add(new Builtin("[", "[ EXPRESSION ]", "evaluate a conditional expression", TestBuiltin::run));
         return builtins;

@@ -27,6 +27,16 @@ final class CompoundCommands {
         ShellState copy = state.copy();
         Interpreter inner = new Interpreter(copy, interpreter.builtins());
         try {
+            return inner.finish(run(inner, copy, body));
+        } finally {
+            // the subshell shares this process: a umask it set must not outlive it
+            if (copy.umask != state.umask) TrapBuiltins.ProcessUmask.set(state.umask >= 0 ? state.umask
+                    : copy.umask >= 0 ? copy.umask : TrapBuiltins.ProcessUmask.current());
+        }
+    }
+
+    private static int run(Interpreter inner, ShellState copy, CommandList body) {
+        try {
             inner.execute(body);
             return copy.lastStatus;
         } catch (ControlFlow.Exit exit) {

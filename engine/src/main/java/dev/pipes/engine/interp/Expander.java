@@ -41,16 +41,22 @@ public final class Expander {
     /** Full expansion of command words: zero or more fields per word. */
     public List<String> fields(List<Word> words) {
         List<String> out = new ArrayList<>();
-        for (Word word : words) {
+        List<Word> braced = new ArrayList<>(words.size());
+        for (Word word : words) braced.addAll(BraceExpansion.expand(word));
+        for (Word word : braced) {
             List<Piece> pieces = new ArrayList<>();
             expandParts(word.parts(), false, pieces);
             for (String field : FieldSplitter.split(pieces, state.variables.get("IFS"))) {
                 if (!state.has(Options.Option.NOGLOB) && ShPattern.hasWildcards(field)) {
-                    List<String> matches = PathnameExpander.expand(field, state.cwd);
+                    Options options = state.options;
+                    List<String> matches = PathnameExpander.expand(field, state.cwd, new PathnameExpander.Settings(
+                            options.has(Options.Shopt.DOTGLOB), options.has(Options.Shopt.GLOBSTAR)));
                     if (!matches.isEmpty()) {
                         out.addAll(matches);
                         continue;
                     }
+                    if (options.has(Options.Shopt.FAILGLOB)) throw new LineAbortError("no match: " + ShPattern.unescape(field));
+                    if (options.has(Options.Shopt.NULLGLOB)) continue;
                 }
                 out.add(ShPattern.unescape(field));
             }

@@ -214,8 +214,59 @@ public final class Interpreter {
     }
 
     private void checkErrexit(int status, Pipeline pipeline) {
-        if (status != 0 && !pipeline.negated() && state.errexitSuppressed == 0 && state.has(Options.Option.ERREXIT)) {
-            throw new ControlFlow.Exit(status);
+        if (status == 0 || pipeline.negated() || state.errexitSuppressed != 0) return;
+        runTrap("ERR");
+        if (state.has(Options.Option.ERREXIT)) throw new ControlFlow.Exit(status);
+    }
+
+    /**
+     * The end of a shell (a script, -c text, a subshell): runs the EXIT trap once and gives caught
+     * signals back. Returns the shell's status: the one given, unless the trap ran {@code exit N}.
+     */
+    public int finish(int status) {
+        int result = status;
+        if (state.traps.takeExit()) {
+            state.lastStatus = status;
+            try {
+                runTrapAction(state.traps.action("EXIT"));
+            } catch (ControlFlow.Exit exit) {
+                result = exit.status;
+            } catch (ControlFlow.Return | ControlFlow.Break | ControlFlow.Continue ignored) {
+                // nothing to return from or break out of at the end
+            } catch (ShellError e) {
+                error(e);
+            }
+        }
+        state.traps.releaseSignals();
+        return result;
+    }
+
+    /** Runs the trap set for {@code name}, if any, keeping {@code $?} as it was. */
+    void runTrap(String name) {
+        String action = state.traps.action(name);
+        if (action == null || action.isEmpty() || inTrap) return;
+        int saved = state.lastStatus;
+        runTrapAction(action);
+        state.lastStatus = saved;
+    }
+
+    private boolean inTrap;
+
+    private void runTrapAction(String action) {
+        Script script;
+        try {
+            script = Parser.parse(action, "trap");
+        } catch (SyntaxError e) {
+            error("trap: " + e.getMessage());
+            return;
+        }
+        inTrap = true;
+        Span savedSpan = diagnostics.current();
+        try {
+            execute(script.commands());
+        } finally {
+            inTrap = false;
+            diagnostics.at(savedSpan);
         }
     }
 
@@ -354,6 +405,9 @@ public final class Interpreter {
 
     void checkKilled() {
         if (state.processGroup.killed() || Thread.currentThread().isInterrupted()) throw new ControlFlow.Exit(143);
+        if (!inTrap) {
+            for (String signal = state.traps.nextPending(); signal != null; signal = state.traps.nextPending()) runTrap(signal);
+        }
     }
 
     /** Prints {@code NAME:LINE:COL: message} for the command being run. */

@@ -169,8 +169,20 @@ final class JobBuiltins {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
         if (handle.isEmpty() || !handle.get().isAlive()) return ctx.fail("kill", "(" + pid + ") - No such process");
         if (name.equals("0")) return 0; // signal 0 only asks whether the process exists
+        boolean self = pid == ProcessHandle.current().pid();
+        if (self) {
+            // Java will not signal its own process; the system's kill does, and a trap set for the
+            // signal runs before the next command (its handler notes it on a thread of its own)
+            int status = systemKill(ctx, name, pid);
+            if (status == 0) ctx.state.traps.awaitPending(name);
+            return status;
+        }
         if (name.equals("TERM")) return handle.get().destroy() ? 0 : ctx.fail("kill", "(" + pid + ") - Operation not permitted");
         if (name.equals("KILL")) return handle.get().destroyForcibly() ? 0 : ctx.fail("kill", "(" + pid + ") - Operation not permitted");
+        return systemKill(ctx, name, pid);
+    }
+
+    private static int systemKill(BuiltinContext ctx, String name, long pid) {
         List<String> command = new ArrayList<>(List.of("kill", "-s", name, Long.toString(pid)));
         try {
             Process process = new ProcessBuilder(command).inheritIO().start();

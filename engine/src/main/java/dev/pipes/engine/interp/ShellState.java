@@ -33,6 +33,10 @@ public final class ShellState {
     public final List<String> history;
     /** The commands found on PATH so far ({@code hash}). */
     final PathCache hashed;
+    /** The traps set with {@code trap}. */
+    final Traps traps;
+    /** The umask as {@code umask} last set it; -1 until then (the process's own, read when asked). */
+    int umask = -1;
     public List<String> positional;
     public String arg0;
     public Path cwd;
@@ -72,6 +76,7 @@ public final class ShellState {
         this.startNanos = System.nanoTime();
         this.history = new java.util.concurrent.CopyOnWriteArrayList<>();
         this.hashed = new PathCache();
+        this.traps = new Traps();
         this.positional = List.of();
         this.arg0 = "pipesh";
         variables.set("OPTIND", "1");
@@ -99,6 +104,8 @@ public final class ShellState {
         this.startNanos = from.startNanos;
         this.history = from.history;
         this.hashed = from.hashed.copy();
+        this.traps = from.traps.copy();
+        this.umask = from.umask;
         this.positional = new ArrayList<>(from.positional);
         this.arg0 = from.arg0;
         this.cwd = from.cwd;
