@@ -92,11 +92,11 @@ public final class TreeDump {
     }
 
     private void pipeline(Pipeline pipeline, int depth) {
-        if (pipeline.commands().size() == 1 && !pipeline.negated()) {
+        if (pipeline.commands().size() == 1 && !pipeline.negated() && !pipeline.timed()) {
             command(pipeline.commands().get(0), depth);
             return;
         }
-        line(depth, pipeline.negated() ? "Pipeline !" : "Pipeline", pipeline.span());
+        line(depth, "Pipeline" + (pipeline.timed() ? " time" : "") + (pipeline.negated() ? " !" : ""), pipeline.span());
         for (Command command : pipeline.commands()) command(command, depth + 1);
     }
 
@@ -240,6 +240,8 @@ public final class TreeDump {
                         + parts(parameter.argument().parts());
             };
             case WordPart.Arithmetic arithmetic -> "Arithmetic" + parts(arithmetic.expression().parts());
+            case WordPart.ProcessSubstitution substitution -> (substitution.output() ? "ProcessSubstitution>{" : "ProcessSubstitution<{")
+                    + Printer.printOneLine(substitution.script()).replace("\n", "\\n") + "}";
             case WordPart.CommandSubstitution substitution ->
                 "CommandSubstitution{" + Printer.printOneLine(substitution.script()).replace("\n", "\\n") + "}";
             case WordPart.Tilde tilde -> "Tilde " + quote(tilde.user());

@@ -114,6 +114,11 @@ final class WordPrinter {
                 out.append("$(").append(script.startsWith("(") ? " " : "").append(script)
                         .append(script.contains("\n") ? "\n" : "").append(')');
             }
+            case WordPart.ProcessSubstitution substitution -> {
+                String script = Printer.printOneLine(substitution.script());
+                out.append(substitution.output() ? ">(" : "<(").append(script)
+                        .append(script.contains("\n") ? "\n" : "").append(')');
+            }
             case WordPart.Tilde tilde -> out.append('~').append(tilde.user());
             case WordPart.Glob glob -> out.append(glob.character());
             case WordPart.ArrayLiteral array -> {

@@ -88,7 +88,7 @@ public final class PipelineShape {
             names.add(literal.map(PipelineShape::shorten).orElseGet(() -> describe(command, text)));
             stages.add(withStderrTo(command, FIRST_STDERR_FD + k));
         }
-        Pipeline rebuilt = new Pipeline(pipeline.negated(), stages, pipeline.span());
+        Pipeline rebuilt = new Pipeline(pipeline.timed(), pipeline.negated(), stages, pipeline.span());
         ListItem only = new ListItem(new AndOr(rebuilt, List.of(), andOr.span()), false, item.span());
         Script instrumented = new Script(new CommandList(List.of(only), script.commands().span()), script.span());
         return new PipelineShape(text, names, commands, instrumented);

@@ -28,6 +28,11 @@ public final class Expander {
     /** Runs the script of a {@code $( )} and returns what it wrote to standard output. */
     public interface CommandRunner {
         String capture(Script script);
+
+        /** {@code <( )} / {@code >( )}: starts the script on a FIFO and returns the FIFO's path. */
+        default String processSubstitution(Script script, boolean output) {
+            throw new ShellError("process substitution is not available here");
+        }
     }
 
     private final ShellState state;
@@ -185,6 +190,8 @@ public final class Expander {
             case WordPart.Tilde tilde -> out.add(Piece.quoted(tilde(tilde.user())));
             case WordPart.Arithmetic arithmetic -> out.add(result(Long.toString(arithmetic(arithmetic)), quoted));
             case WordPart.CommandSubstitution substitution -> out.add(result(commandSubstitution(substitution.script()), quoted));
+            case WordPart.ProcessSubstitution substitution ->
+                out.add(result(runner.processSubstitution(substitution.script(), substitution.output()), quoted));
             case WordPart.Parameter parameter -> {
                 try {
                     new ParameterExpansion(this, state, parameter, quoted).expand(out);

@@ -271,6 +271,7 @@ public final class Interpreter {
     }
 
     private int executePipeline(Pipeline pipeline) {
+        if (pipeline.timed()) return timed(pipeline);
         diagnostics.at(pipeline.span());
         state.currentLine = pipeline.span().line();
         if (pipeline.negated()) state.errexitSuppressed++;
@@ -293,6 +294,24 @@ public final class Interpreter {
         }
     }
 
+    /** {@code time [-p] pipeline}: runs it, then reports the time it took on standard error. */
+    private int timed(Pipeline pipeline) {
+        boolean posix = false;
+        List<Command> commands = pipeline.commands();
+        if (commands.get(0) instanceof SimpleCommand first && first.assignments().isEmpty() && first.words().size() > 1
+                && first.words().get(0).parts().size() == 1
+                && first.words().get(0).parts().get(0) instanceof dev.pipes.grammar.ast.WordPart.Literal l && l.text().equals("-p")) {
+            posix = true;
+            List<Command> rest = new java.util.ArrayList<>(commands);
+            rest.set(0, new SimpleCommand(List.of(), first.words().subList(1, first.words().size()), first.redirects(), first.span()));
+            commands = rest;
+        }
+        PipelineTimer timer = new PipelineTimer();
+        int status = executePipeline(new Pipeline(false, pipeline.negated(), commands, pipeline.span()));
+        Io.err(state, timer.report(posix).stripTrailing());
+        return status;
+    }
+
     /** Plans a pipeline; an expansion error is reported and gives status 1 (fatal ones end the shell). */
     private Plan planSafely(Pipeline pipeline, boolean background) {
         Planner planner = planner();
@@ -313,7 +332,17 @@ public final class Interpreter {
     }
 
     Expander expander() {
-        return new Expander(state, this::captureOutput);
+        return new Expander(state, new Expander.CommandRunner() {
+            @Override
+            public String capture(Script script) {
+                return captureOutput(script);
+            }
+
+            @Override
+            public String processSubstitution(Script script, boolean output) {
+                return ProcessSubstitutions.start(state, builtins, script, output);
+            }
+        });
     }
 
     /** Runs a {@code $( )} on a copy of the state and returns its output; {@code $?} becomes its status. */

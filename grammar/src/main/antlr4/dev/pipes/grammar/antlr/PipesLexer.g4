@@ -14,7 +14,7 @@ options { superClass = PipesLexerBase; }
 tokens {
     IF, THEN, ELSE, ELIF, FI, DO, DONE, CASE, ESAC, WHILE, UNTIL, FOR, IN,
     LBRACE, RBRACE, BANG, IO_NUMBER, TEXT, SUBST_CLOSE, PARAM_CLOSE, ARITH_CLOSE, WORD_END,
-    FUNCTION, DLBRACKET, DRBRACKET, DPAREN_CLOSE
+    FUNCTION, DLBRACKET, DRBRACKET, DPAREN_CLOSE, TIME
 }
 
 // ---- command text ----------------------------------------------------------------------------
@@ -42,6 +42,9 @@ DPAREN     : '((' { doubleParen(); } ;
 LPAREN     : '(' { openParen(); } ;
 RPAREN     : ')' { closeParen(); } ;
 TLESS      : '<<<' ;
+// bash's process substitution: like $( ), closed by the ')' that matches
+LESS_PAREN  : '<(' { push(DEFAULT_MODE, "'<('"); } ;
+GREAT_PAREN : '>(' { push(DEFAULT_MODE, "'>('"); } ;
 DLESSDASH  : '<<-' { hereDocOperator(true); } ;
 DLESS      : '<<' { hereDocOperator(false); } ;
 DGREAT     : '>>' ;

@@ -22,7 +22,7 @@ linebreak       : NEWLINE* ;
 
 andOr           : pipeline (andOrOperator linebreak pipeline)* ;
 andOrOperator   : AND_IF | OR_IF ;
-pipeline        : BANG? command (PIPE linebreak command)* ;
+pipeline        : TIME? BANG? command (PIPE linebreak command)* ;
 
 command
     : compoundCommand redirect*                                       # compound
@@ -79,7 +79,7 @@ commandWord     : firstWordPart wordPart* WORD_END ;
 /** A word in argument position: reserved words are plain words here. */
 word            : reservedWord | commandWord | ASSIGN_PREFIX (wordPart* WORD_END | WORD_END arrayLiteral) ;
 reservedWord    : IF | THEN | ELSE | ELIF | FI | DO | DONE | CASE | ESAC | WHILE | UNTIL | FOR | IN
-                | LBRACE | RBRACE | BANG | FUNCTION ;
+                | LBRACE | RBRACE | BANG | FUNCTION | TIME ;
 
 firstWordPart
     : (NAME | DIGITS | TEXT)                                          # firstLiteral
@@ -102,5 +102,6 @@ quotedOrExpansion
     | DOLLAR_DPAREN wordPart* ARITH_CLOSE                             # arithmetic
     | DOLLAR_PAREN linebreak commandList? SUBST_CLOSE                 # commandSubstitution
     | BACKQUOTED                                                      # backquoted
+    | (LESS_PAREN | GREAT_PAREN) linebreak commandList? SUBST_CLOSE   # processSubstitution
     ;
 doubleQuotedPart : TEXT | quotedOrExpansion ;

@@ -106,7 +106,7 @@ final class AstBuilder extends PipesParserBaseVisitor<Object> {
     public Pipeline visitPipeline(PipesParser.PipelineContext ctx) {
         List<Command> commands = new ArrayList<>();
         for (PipesParser.CommandContext command : ctx.command()) commands.add((Command) visit(command));
-        return new Pipeline(ctx.BANG() != null, commands, spans.of(ctx));
+        return new Pipeline(ctx.TIME() != null, ctx.BANG() != null, commands, spans.of(ctx));
     }
 
     // ---- command: one method per labeled alternative ----

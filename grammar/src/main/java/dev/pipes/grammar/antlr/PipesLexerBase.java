@@ -25,7 +25,7 @@ public abstract class PipesLexerBase extends Lexer {
             Map.entry("until", PipesLexer.UNTIL), Map.entry("for", PipesLexer.FOR),
             Map.entry("in", PipesLexer.IN), Map.entry("{", PipesLexer.LBRACE),
             Map.entry("}", PipesLexer.RBRACE), Map.entry("!", PipesLexer.BANG),
-            Map.entry("function", PipesLexer.FUNCTION));
+            Map.entry("function", PipesLexer.FUNCTION), Map.entry("time", PipesLexer.TIME));
 
     /** The reserved words, for tools that list them (completion, highlighting, {@code type}): the one list. */
     public static java.util.Set<String> reservedWords() {
@@ -39,7 +39,8 @@ public abstract class PipesLexerBase extends Lexer {
     private static final Set<Integer> BEFORE_COMMAND = Set.of(
             PipesLexer.NEWLINE, PipesLexer.SEMI, PipesLexer.AMP, PipesLexer.AND_IF, PipesLexer.OR_IF,
             PipesLexer.PIPE, PipesLexer.LPAREN, PipesLexer.DOLLAR_PAREN, PipesLexer.DSEMI, PipesLexer.IF,
-            PipesLexer.SEMI_AND, PipesLexer.DSEMI_AND,
+            PipesLexer.LESS_PAREN, PipesLexer.GREAT_PAREN,
+            PipesLexer.SEMI_AND, PipesLexer.DSEMI_AND, PipesLexer.TIME,
             PipesLexer.THEN, PipesLexer.ELSE, PipesLexer.ELIF, PipesLexer.DO, PipesLexer.WHILE,
             PipesLexer.UNTIL, PipesLexer.LBRACE, PipesLexer.BANG, PipesLexer.RPAREN);
 

@@ -200,6 +200,15 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
     }
 
     @Override
+    public WordPart visitProcessSubstitution(PipesParser.ProcessSubstitutionContext ctx) {
+        Span span = spans.of(ctx);
+        Script script = ctx.commandList() == null
+                ? new Script(new dev.pipes.grammar.ast.CommandList(List.of(), span), span)
+                : new Script(commands.visitCommandList(ctx.commandList()), spans.of(ctx.commandList()));
+        return new WordPart.ProcessSubstitution(script, ctx.GREAT_PAREN() != null, span);
+    }
+
+    @Override
     public WordPart visitBackquoted(PipesParser.BackquotedContext ctx) {
         Token token = ctx.BACKQUOTED().getSymbol();
         String text = token.getText();

@@ -80,6 +80,16 @@ public sealed interface WordPart extends Node {
         }
     }
 
+    /**
+     * {@code <( script )} or {@code >( script )} (bash): the name of a FIFO from which the script's
+     * output is read ({@code <}) or to which its input is written ({@code >}).
+     */
+    record ProcessSubstitution(Script script, boolean output, Span span) implements WordPart {
+        public ProcessSubstitution {
+            java.util.Objects.requireNonNull(script, "script");
+        }
+    }
+
     /** {@code $( script )} or {@code `script`} (both give the same tree); the output replaces it. */
     record CommandSubstitution(Script script, Span span) implements WordPart {
         public CommandSubstitution {

@@ -1,0 +1,51 @@
+# bash's time and process substitution.
+
+#### time reports real, user and sys on standard error
+{ time echo hi; } 2> err
+grep -c '^real' err
+grep -c '^user' err
+{ time -p sleep 0; } 2> err2
+grep -c '^real [0-9]' err2
+## STDOUT:
+hi
+1
+1
+1
+## END
+
+#### time keeps the pipeline's status, and is a plain word elsewhere
+{ time false | true; } 2>/dev/null; echo $?
+{ time ! true; } 2>/dev/null; echo $?
+echo time
+## STDOUT:
+0
+1
+time
+## END
+
+#### <( ) gives a file name to read a command's output from
+diff <(printf 'a\nb\n') <(printf 'a\nc\n'); echo status=$?
+cat <(echo one) <(seq 2)
+while read -r l; do echo "[$l]"; done < <(printf 'x\ny\n')
+wc -l < <(seq 100000)
+## STDOUT:
+2c2
+< b
+---
+> c
+status=1
+one
+1
+2
+[x]
+[y]
+100000
+## END
+
+#### >( ) gives a file name to write a command's input to
+seq 5 | tee >(wc -l > count.tmp; mv count.tmp count) > /dev/null
+until [ -f count ]; do sleep 0.05; done  # the substitution runs on; wait for its result
+cat count
+## STDOUT:
+5
+## END
