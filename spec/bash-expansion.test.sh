@@ -146,3 +146,25 @@ umask 027; touch f; ls -l f | cut -c1-10
 0022
 -rw-r-----
 ## END
+
+#### extended patterns (shopt -s extglob) in case, [[ ]] and pathnames
+shopt -s extglob
+touch x.txt y.txt a.md b.c
+echo !(x).txt
+echo *.@(txt|md)
+echo *.!(txt|md)
+case foo.c in *.@(c|h)) echo source;; esac
+[[ aaa == +(a) ]] && echo plus
+[[ b == ?(a)b ]] && echo optional
+[[ abc == !(abc) ]] || echo negated
+echo "@(quoted)" a+b c@d
+## STDOUT:
+y.txt
+a.md x.txt y.txt
+b.c
+source
+plus
+optional
+negated
+@(quoted) a+b c@d
+## END

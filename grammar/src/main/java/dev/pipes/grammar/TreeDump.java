@@ -246,6 +246,7 @@ public final class TreeDump {
                 "CommandSubstitution{" + Printer.printOneLine(substitution.script()).replace("\n", "\\n") + "}";
             case WordPart.Tilde tilde -> "Tilde " + quote(tilde.user());
             case WordPart.Glob glob -> "Glob " + glob.character();
+            case WordPart.ExtGlob glob -> "ExtGlob " + quote(glob.text());
             case WordPart.ArrayLiteral array -> {
                 StringBuilder text = new StringBuilder("Array(");
                 for (Word element : array.elements()) text.append(text.length() > 6 ? " " : "").append(word(element));

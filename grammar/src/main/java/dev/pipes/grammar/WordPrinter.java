@@ -121,6 +121,7 @@ final class WordPrinter {
             }
             case WordPart.Tilde tilde -> out.append('~').append(tilde.user());
             case WordPart.Glob glob -> out.append(glob.character());
+            case WordPart.ExtGlob glob -> out.append(glob.text());
             case WordPart.ArrayLiteral array -> {
                 out.append('(');
                 for (int i = 0; i < array.elements().size(); i++) {

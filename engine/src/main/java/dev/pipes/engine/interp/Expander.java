@@ -185,6 +185,7 @@ public final class Expander {
                 }
                 out.add(Piece.quoted(text.append(')').toString()));
             }
+            case WordPart.ExtGlob glob -> out.add(quoted ? Piece.quoted(glob.text()) : Piece.literal(glob.text()));
             case WordPart.Glob glob -> out.add(quoted ? Piece.quoted(String.valueOf(glob.character()))
                     : Piece.literal(String.valueOf(glob.character())));
             case WordPart.Tilde tilde -> out.add(Piece.quoted(tilde(tilde.user())));

@@ -72,6 +72,9 @@ DOLLAR_NAME    : '$' NAME_FRAGMENT ;
 DOLLAR_SPECIAL : '$' SPECIAL_PARAMETER ;
 LONE_DOLLAR    : '$' -> type(ESCAPED) ;
 
+// bash's extended patterns ?( ) *( ) +( ) @( ) !( ), nested parentheses included; '!(' where a
+// command starts is '!' then a subshell (PipesLexerBase)
+EXTGLOB       : [?*+@!] '(' EXTGLOB_BODY* ')' { extglob(); } ;
 STAR          : '*' ;
 QUESTION      : '?' ;
 LBRACKET      : '[' { bracket(); } ;
@@ -82,9 +85,13 @@ DIGITS        : [0-9]+ ;
 BRACE_OPEN    : '{' -> type(TEXT) ;
 BRACE_CLOSE   : '}' -> type(TEXT) ;
 EXCLAMATION   : '!' -> type(TEXT) ;
-OTHER         : ~[ \t\n|&;<>()'"`\\$*?[a-zA-Z0-9_{}!]+ -> type(TEXT) ;
+// '@' and '+' on their own, so that an extended pattern (@(..), +(..)) can start right after text
+AT_SIGN       : '@' -> type(TEXT) ;
+PLUS_SIGN     : '+' -> type(TEXT) ;
+OTHER         : ~[ \t\n|&;<>()'"`\\$*?[a-zA-Z0-9_{}!@+]+ -> type(TEXT) ;
 
 fragment NAME_FRAGMENT     : [a-zA-Z_] [a-zA-Z0-9_]* ;
+fragment EXTGLOB_BODY      : '\\' . | '(' EXTGLOB_BODY* ')' | ~[()\\\n] ;
 // an array subscript: any text without ']' except inside a nested ${...} or $(...) is not supported
 fragment SUBSCRIPT         : '[' ~[\]\n]* ']' ;
 fragment SPECIAL_PARAMETER : [0-9?$!#@*\-] ;
@@ -147,6 +154,7 @@ PW_DOLLAR_BRACE           : '${' { push(PARAMETER, "'${'"); } -> type(DOLLAR_BRA
 PW_DOLLAR_NAME            : '$' NAME_FRAGMENT -> type(DOLLAR_NAME) ;
 PW_DOLLAR_SPECIAL         : '$' SPECIAL_PARAMETER -> type(DOLLAR_SPECIAL) ;
 PW_LONE_DOLLAR            : '$' -> type(ESCAPED) ;
+PW_EXTGLOB                : [?*+@!] '(' EXTGLOB_BODY* ')' -> type(EXTGLOB) ;
 PW_STAR                   : '*' -> type(STAR) ;
 PW_QUESTION               : '?' -> type(QUESTION) ;
 PW_LBRACKET               : '[' -> type(LBRACKET) ;

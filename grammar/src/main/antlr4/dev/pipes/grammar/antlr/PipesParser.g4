@@ -95,6 +95,7 @@ quotedOrExpansion
     | DQ_OPEN doubleQuotedPart* DQ_CLOSE                              # doubleQuoted
     | ESCAPED                                                         # escaped
     | (STAR | QUESTION | LBRACKET)                                    # glob
+    | EXTGLOB                                                         # extendedGlob
     | DOLLAR_NAME                                                     # namedParameter
     | DOLLAR_SPECIAL                                                  # specialParameter
     | DOLLAR_BRACE PARAM_LENGTH                                       # parameterLength

@@ -87,6 +87,7 @@ final class ConditionalBuilder {
                 for (WordPart part : words.word(item.word()).parts()) {
                     // unquoted text is regex text; a lone '$' (kept as an escape of one character) is the anchor
                     if (part instanceof WordPart.Glob glob) parts.add(new WordPart.Literal(String.valueOf(glob.character()), glob.span()));
+                    else if (part instanceof WordPart.ExtGlob glob) parts.add(new WordPart.Literal(glob.text(), glob.span()));
                     else if (part instanceof WordPart.Escaped e && e.text().equals("$") && e.span().end() - e.span().start() == 1) {
                         parts.add(new WordPart.Literal("$", e.span()));
                     } else parts.add(part);

@@ -50,7 +50,7 @@ public abstract class PipesLexerBase extends Lexer {
             PipesLexer.SINGLE_QUOTED, PipesLexer.ESCAPED, PipesLexer.DOLLAR_NAME, PipesLexer.DOLLAR_SPECIAL,
             PipesLexer.STAR, PipesLexer.QUESTION, PipesLexer.LBRACKET, PipesLexer.BACKQUOTED,
             PipesLexer.DQ_CLOSE, PipesLexer.SUBST_CLOSE, PipesLexer.PARAM_CLOSE, PipesLexer.PARAM_LENGTH,
-            PipesLexer.ARITH_CLOSE, PipesLexer.DOLLAR_SINGLE_QUOTED);
+            PipesLexer.ARITH_CLOSE, PipesLexer.DOLLAR_SINGLE_QUOTED, PipesLexer.EXTGLOB);
 
     /** {@link #WORD_PARTS} as a table indexed by token type: looked up for every token. */
     private static final boolean[] WORD_PART_TYPES =
@@ -163,6 +163,14 @@ public abstract class PipesLexerBase extends Lexer {
         getInterpreter().setCharPositionInLine(_tokenStartCharPositionInLine + 1);
         setType(PipesLexer.LPAREN);
         openParen();
+    }
+
+    /** {@code !(} where a command starts is {@code !} then a subshell: the token shrinks to the {@code !}. */
+    protected void extglob() {
+        if (getText().charAt(0) != '!' || !startsWord(_tokenStartCharIndex) || !BEFORE_COMMAND.contains(lastType)) return;
+        _input.seek(_tokenStartCharIndex + 1);
+        getInterpreter().setCharPositionInLine(_tokenStartCharPositionInLine + 1);
+        setType(PipesLexer.TEXT);
     }
 
     /** {@code [[} followed by a blank where a command starts opens a conditional command. */

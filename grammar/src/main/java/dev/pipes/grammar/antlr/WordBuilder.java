@@ -143,6 +143,11 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
     }
 
     @Override
+    public WordPart visitExtendedGlob(PipesParser.ExtendedGlobContext ctx) {
+        return new WordPart.ExtGlob(ctx.getStart().getText(), spans.of(ctx));
+    }
+
+    @Override
     public WordPart visitNamedParameter(PipesParser.NamedParameterContext ctx) {
         return plainParameter(ctx.getStart().getText().substring(1), ctx);
     }

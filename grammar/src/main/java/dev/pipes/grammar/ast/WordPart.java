@@ -118,6 +118,16 @@ public sealed interface WordPart extends Node {
         }
     }
 
+    /**
+     * bash's extended pattern, unquoted: {@code ?(a|b)} (zero or one), {@code *(..)} (any number),
+     * {@code +(..)} (one or more), {@code @(..)} (one), {@code !(..)} (anything else); {@code text} as written.
+     */
+    record ExtGlob(String text, Span span) implements WordPart {
+        public ExtGlob {
+            java.util.Objects.requireNonNull(text, "text");
+        }
+    }
+
     /** An unquoted {@code *}, {@code ?} or {@code [}: active in pathname expansion and patterns. */
     record Glob(char character, Span span) implements WordPart {
         public Glob {
