@@ -22,6 +22,7 @@ final class ReadBuiltin {
         int fd = 0;
         String prompt = null;
         String arrayName = null;
+        double timeout = -1;
         List<String> names = new ArrayList<>();
         int i = 1;
         for (; i < args.size(); i++) {
@@ -43,6 +44,7 @@ final class ReadBuiltin {
                             case "-d" -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
                             case "-n", "-N" -> maxChars = Integer.parseInt(value);
                             case "-a" -> arrayName = value;
+                            case "-t" -> timeout = Double.parseDouble(value);
                             case "-u" -> fd = Integer.parseInt(value);
                             default -> { }
                         }
@@ -67,12 +69,28 @@ final class ReadBuiltin {
         InputStream in = Io.input(ctx.state, fd);
         if (in == null) return ctx.fail("read", fd + ": invalid file descriptor: Bad file descriptor");
         Line line;
+        boolean timedOut = false;
         try {
             ByteSource source = ByteSource.of(in, ctx.state.fds.get(fd));
-            line = readLine(source, delimiter, maxChars, raw);
+            // only a stream over a descriptor tells how much is waiting; on the shell's own
+            // in-process pipes the timeout is not applied (a read given up on could lose bytes)
+            if (timeout >= 0 && !(source instanceof Seekable) && in instanceof java.io.FileInputStream) {
+                if (timeout == 0) return in.available() > 0 ? 0 : 1; // read -t 0: is input waiting?
+                source = new Timed(in, (long) (timeout * 1e9));
+            }
+            try {
+                line = readLine(source, delimiter, maxChars, raw);
+            } catch (Timed.TimedOut e) {
+                line = e.partial;
+                timedOut = true;
+            }
             source.finish();
         } catch (IOException e) {
             return ctx.fail("read", "read error: " + e.getMessage());
+        }
+        if (timedOut) {
+            if (arrayName == null) assign(ctx, names, line);
+            return 142; // 128 + SIGALRM, as bash reports a timeout
         }
         if (arrayName != null) ctx.state.variables.setArray(arrayName, fields(ctx, line));
         else assign(ctx, names, line);
@@ -98,6 +116,41 @@ final class ReadBuiltin {
                 return new Seekable(fis.getChannel());
             }
             return in::read;
+        }
+    }
+
+    /**
+     * {@code read -t}: bytes as they become available, until a deadline. Polls the stream's
+     * {@code available()}: a pipe whose writer has gone shows no bytes either, so such an end of
+     * input is seen only at the deadline.
+     */
+    private static final class Timed implements ByteSource {
+        static final class TimedOut extends IOException {
+            private static final long serialVersionUID = 1L;
+            transient Line partial;
+        }
+
+        private final InputStream in;
+        private final long deadline;
+        ByteArrayOutputStream sofar;
+
+        Timed(InputStream in, long nanos) {
+            this.in = in;
+            this.deadline = System.nanoTime() + nanos;
+        }
+
+        @Override
+        public int read() throws IOException {
+            while (in.available() <= 0) {
+                if (System.nanoTime() >= deadline) throw new TimedOut();
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TimedOut();
+                }
+            }
+            return in.read();
         }
     }
 
@@ -143,7 +196,13 @@ final class ReadBuiltin {
         boolean eof = false;
         int chars = 0;
         while (maxChars < 0 || chars < maxChars) {
-            int b = in.read();
+            int b;
+            try {
+                b = in.read();
+            } catch (Timed.TimedOut e) {
+                e.partial = new Line(bytes.toString(StandardCharsets.UTF_8), new boolean[bytes.size()], false);
+                throw e;
+            }
             if (b < 0) {
                 eof = true;
                 break;
