@@ -49,3 +49,19 @@ cat count
 ## STDOUT:
 5
 ## END
+
+#### $(< file) is the file's contents
+printf 'line1\nline2\n\n' > f.txt
+x=$(<f.txt)
+echo "$x"
+y=$(< nosuch 2>/dev/null); echo "status=$?"
+## STDOUT:
+line1
+line2
+status=1
+## END
+
+#### BASH_SOURCE names the file being sourced
+printf 'echo "[${BASH_SOURCE[0]}]"\n' > lib.sh
+. ./lib.sh
+## stdout: [./lib.sh]

@@ -347,12 +347,39 @@ public final class Interpreter {
 
     /** Runs a {@code $( )} on a copy of the state and returns its output; {@code $?} becomes its status. */
     String captureOutput(Script script) {
+        String file = fileOnlyRedirect(script);
+        if (file != null) {
+            // $(< file) (bash): the file's contents, without running anything
+            try {
+                String text = new String(java.nio.file.Files.readAllBytes(state.resolve(file)), StandardCharsets.UTF_8);
+                state.lastStatus = 0;
+                return text;
+            } catch (java.io.IOException e) {
+                error(file + ": No such file or directory");
+                state.lastStatus = 1;
+                return "";
+            }
+        }
         ShellState copy = state.copy();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         copy.fds = copy.fds.with(1, dev.pipes.engine.world.Channel.Stream.writing(buffer, "command substitution"));
         int status = new Interpreter(copy, builtins).runScript(script, 1);
         state.lastStatus = status;
         return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The file of a substitution that is only {@code < file}, expanded; null for any other script. */
+    private String fileOnlyRedirect(Script script) {
+        if (script.commands().items().size() != 1) return null;
+        ListItem item = script.commands().items().get(0);
+        if (item.background() || !item.command().rest().isEmpty()) return null;
+        Pipeline pipeline = item.command().first();
+        if (pipeline.negated() || pipeline.timed() || pipeline.commands().size() != 1) return null;
+        if (!(pipeline.commands().get(0) instanceof SimpleCommand simple) || !simple.words().isEmpty()
+                || !simple.assignments().isEmpty() || simple.redirects().size() != 1) return null;
+        if (!(simple.redirects().get(0) instanceof dev.pipes.grammar.ast.Redirect.FileRedirect redirect)
+                || redirect.op() != dev.pipes.grammar.ast.RedirectOp.IN || redirect.fd() != 0) return null;
+        return expander().string(redirect.target());
     }
 
     /** For a REPL: the lines announcing background jobs that finished since the last call. */

@@ -50,7 +50,7 @@ final class ParameterExpansion {
         if (keys != null) this.list = keys;
         else if (raw.equals("@") || raw.equals("*")) this.list = state.positional;
         else if (split.isList()) {
-            ShellArray array = state.variables.array(split.base());
+            ShellArray array = array(split.base());
             String scalar = state.variables.get(split.base());
             this.list = array != null ? array.values() : scalar != null ? List.of(scalar) : List.of();
         } else this.list = null;
@@ -215,7 +215,7 @@ final class ParameterExpansion {
     /** The value of a scalar parameter, or {@code null} when it is unset. */
     private String scalar() {
         if (split.subscript() != null) {
-            ShellArray array = state.variables.array(split.base());
+            ShellArray array = array(split.base());
             String key = Subscripts.key(state, expander, split.base(), split.subscript());
             if (array != null) return array.get(key);
             return key.equals("0") ? state.variables.get(split.base()) : null;
@@ -243,6 +243,17 @@ final class ParameterExpansion {
                 yield state.variables.get(name);
             }
         };
+    }
+
+    /** The array named {@code base}; {@code BASH_SOURCE} (bash) is made up from the file being run. */
+    private ShellArray array(String base) {
+        ShellArray array = state.variables.array(base);
+        if (array == null && base.equals("BASH_SOURCE") && state.variables.lookup(base) == null) {
+            String source = state.sourceName;
+            boolean file = source != null && !source.equals("-c") && !source.equals("stdin") && !source.equals("pipesh");
+            return ShellArray.indexed(file ? List.of(source) : List.of());
+        }
+        return array;
     }
 
     static boolean isName(String text) {

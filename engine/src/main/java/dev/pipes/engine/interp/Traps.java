@@ -20,6 +20,8 @@ final class Traps {
 
     private final Map<String, String> actions = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
+    /** The JVM's handlers before a trap replaced them, given back when the trap is reset. */
+    private final Map<String, sun.misc.SignalHandler> original = new java.util.HashMap<>();
     private boolean exitRan;
 
     /** A subshell's traps: the ignored ones only. */
@@ -71,9 +73,14 @@ final class Traps {
     private void handle(String name, String action) {
         try {
             sun.misc.Signal signal = new sun.misc.Signal(name);
-            if (action == null) sun.misc.Signal.handle(signal, sun.misc.SignalHandler.SIG_DFL);
-            else if (action.isEmpty()) sun.misc.Signal.handle(signal, sun.misc.SignalHandler.SIG_IGN);
-            else sun.misc.Signal.handle(signal, s -> pending.add(name));
+            if (action == null) {
+                sun.misc.SignalHandler before = original.remove(name);
+                if (before != null) sun.misc.Signal.handle(signal, before);
+                return;
+            }
+            sun.misc.SignalHandler previous = sun.misc.Signal.handle(signal,
+                    action.isEmpty() ? sun.misc.SignalHandler.SIG_IGN : s -> pending.add(name));
+            original.putIfAbsent(name, previous);
         } catch (IllegalArgumentException e) {
             // a signal the JVM keeps for itself (QUIT, USR1...): the trap is listed but cannot fire
         }
@@ -106,8 +113,8 @@ final class Traps {
         return actions.containsKey("EXIT") && !actions.get("EXIT").isEmpty();
     }
 
-    /** Gives every caught signal back to the JVM's default handling (the shell ends; a test JVM lives on). */
+    /** Gives every caught signal back to the handler the JVM had (the shell ends; an embedding JVM lives on). */
     void releaseSignals() {
-        for (String name : List.copyOf(actions.keySet())) if (isSignal(name)) handle(name, null);
+        for (String name : List.copyOf(original.keySet())) handle(name, null);
     }
 }
