@@ -65,3 +65,23 @@ status=1
 printf 'echo "[${BASH_SOURCE[0]}]"\n' > lib.sh
 . ./lib.sh
 ## stdout: [./lib.sh]
+
+#### FUNCNAME lists the functions being run
+f() { g; }
+g() { echo "${FUNCNAME[0]} ${FUNCNAME[1]}" $FUNCNAME; }  # a script adds "main" below
+printf 'h() { echo "${FUNCNAME[0]}"; }; h\n' > lib.sh
+f
+. ./lib.sh
+## STDOUT:
+g f g
+h
+## END
+
+#### RANDOM=N seeds $RANDOM, SECONDS=N sets the count
+RANDOM=5; a=$RANDOM; RANDOM=5; b=$RANDOM
+[ "$a" = "$b" ] && echo same-sequence
+SECONDS=100; echo $SECONDS
+## STDOUT:
+same-sequence
+100
+## END

@@ -93,6 +93,7 @@ final class InShellStages implements StageRunner {
         state.variables.pushScope(f.assignments());
         state.positional = new ArrayList<>(f.argv().subList(1, f.argv().size()));
         state.functionDepth++;
+        state.callStack.push(f.argv().get(0));
         int savedLoops = state.loopDepth;
         state.loopDepth = 0;
         try {
@@ -105,6 +106,7 @@ final class InShellStages implements StageRunner {
         } finally {
             state.loopDepth = savedLoops;
             state.functionDepth--;
+            state.callStack.pop();
             state.positional = savedPositional;
             state.variables.popScope();
         }

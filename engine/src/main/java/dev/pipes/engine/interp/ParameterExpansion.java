@@ -233,13 +233,39 @@ final class ParameterExpansion {
                     yield index >= 1 && index <= state.positional.size() ? state.positional.get(index - 1) : null;
                 }
                 if (name.equals("LINENO")) yield Integer.toString(state.currentLine);
-                if (name.equals("RANDOM") && state.variables.lookup(name) == null) {
-                    yield Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(32768));
+                if (name.equals("RANDOM")) {
+                    Variables.Var seed = state.variables.lookup(name);
+                    if (seed != null && !seed.readonly()) {
+                        // RANDOM=N seeds the generator (the sequence is pipesh's own, not bash's)
+                        try {
+                            state.random = new java.util.Random(Long.parseLong(seed.value().strip()));
+                        } catch (NumberFormatException | NullPointerException e) {
+                            state.random = new java.util.Random();
+                        }
+                        state.variables.unset(name);
+                    }
+                    if (seed == null || !seed.readonly()) yield Integer.toString(state.random.nextInt(32768));
                 }
-                if (name.equals("SECONDS") && state.variables.lookup(name) == null) {
-                    yield Long.toString((System.nanoTime() - state.startNanos) / 1_000_000_000L);
+                if (name.equals("SECONDS")) {
+                    Variables.Var assigned = state.variables.lookup(name);
+                    if (assigned != null && !assigned.readonly()) {
+                        long from;
+                        try {
+                            from = Long.parseLong(assigned.value().strip());
+                        } catch (NumberFormatException | NullPointerException e) {
+                            from = 0;
+                        }
+                        state.secondsBase = System.nanoTime() - from * 1_000_000_000L; // SECONDS=N counts on from N
+                        state.variables.unset(name);
+                    }
+                    if (assigned == null || !assigned.readonly()) {
+                        yield Long.toString((System.nanoTime() - state.secondsBase) / 1_000_000_000L);
+                    }
                 }
                 if (name.equals("BASHPID")) yield Long.toString(state.shellPid);
+                if ((name.equals("FUNCNAME") || name.equals("BASH_SOURCE")) && state.variables.lookup(name) == null) {
+                    yield array(name).first();
+                }
                 yield state.variables.get(name);
             }
         };
@@ -248,12 +274,21 @@ final class ParameterExpansion {
     /** The array named {@code base}; {@code BASH_SOURCE} (bash) is made up from the file being run. */
     private ShellArray array(String base) {
         ShellArray array = state.variables.array(base);
+        if (array == null && base.equals("FUNCNAME") && state.variables.lookup(base) == null) {
+            if (state.callStack.isEmpty()) return ShellArray.indexed(List.of());
+            List<String> names = new ArrayList<>(state.callStack);
+            if (runningFile()) names.add("main"); // as bash: the script itself is "main", -c text is not
+            return ShellArray.indexed(names);
+        }
         if (array == null && base.equals("BASH_SOURCE") && state.variables.lookup(base) == null) {
-            String source = state.sourceName;
-            boolean file = source != null && !source.equals("-c") && !source.equals("stdin") && !source.equals("pipesh");
-            return ShellArray.indexed(file ? List.of(source) : List.of());
+            return ShellArray.indexed(runningFile() ? List.of(state.sourceName) : List.of());
         }
         return array;
+    }
+
+    private boolean runningFile() {
+        String source = state.sourceName;
+        return source != null && !source.equals("-c") && !source.equals("stdin") && !source.equals("pipesh");
     }
 
     static boolean isName(String text) {

@@ -61,6 +61,12 @@ public final class ShellState {
     int getoptsPosition = 1;
     int getoptsOptind = 1;
     int functionDepth;
+    /** The functions being run, innermost first ({@code FUNCNAME}). */
+    java.util.ArrayDeque<String> callStack = new java.util.ArrayDeque<>();
+    /** {@code $RANDOM}'s generator; assigning RANDOM seeds it. */
+    java.util.Random random = new java.util.Random();
+    /** What {@code $SECONDS} counts from; assigning SECONDS moves it. */
+    long secondsBase;
     /** The text of the script being run, for {@code explain} and the text of jobs. */
     String sourceText = "";
 
@@ -74,6 +80,7 @@ public final class ShellState {
         this.services = services;
         this.shellPid = ProcessHandle.current().pid();
         this.startNanos = System.nanoTime();
+        this.secondsBase = startNanos;
         this.history = new java.util.concurrent.CopyOnWriteArrayList<>();
         this.hashed = new PathCache();
         this.traps = new Traps();
@@ -119,6 +126,9 @@ public final class ShellState {
         this.errexitSuppressed = from.errexitSuppressed;
         this.loopDepth = 0;
         this.functionDepth = from.functionDepth;
+        this.callStack = new java.util.ArrayDeque<>(from.callStack);
+        this.random = new java.util.Random();
+        this.secondsBase = from.secondsBase;
         this.sourceText = from.sourceText;
         this.getoptsPosition = from.getoptsPosition;
         this.getoptsOptind = from.getoptsOptind;
