@@ -168,6 +168,7 @@ if [ "$which" = b ] || [ "$which" = all ]; then
   text="$work/text.txt"
   echo "(b) generating 100 MiB of text ..." >&2
   head -c $((100 * 1024 * 1024)) < <(while :; do cat "$root"/docs/*.md; done) > "$text"
+  echo "(b) $(load)"
   line "(b) word frequency over 100 MiB" "seconds" "" "peak RSS"
   tail="| tr A-Z a-z | sort | uniq -c | sort -rn | head"
   read -r tb _ < <(run bash "tr -cs A-Za-z '\n' < '$text' $tail")

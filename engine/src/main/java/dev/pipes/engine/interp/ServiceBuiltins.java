@@ -85,10 +85,11 @@ final class ServiceBuiltins {
         }
         if (all.isEmpty()) return 0;
         int width = Math.max(4, all.stream().mapToInt(s -> s.name().length()).max().orElse(4));
-        ctx.println(String.format("%-" + width + "s  %-5s  %8s  %s", "NAME", "INPUT", "REPLICAS", "EXECUTABLE"));
+        // AGENT: wrapped (pipes' agent runs the executable) or native (the executable is its own agent)
+        ctx.println(String.format("%-" + width + "s  %-5s  %8s  %-7s  %s", "NAME", "INPUT", "REPLICAS", "AGENT", "EXECUTABLE"));
         for (ServiceSpec spec : all) {
-            String line = String.format("%-" + width + "s  %-5s  %8d  %s", spec.name(), spec.input().wire(), spec.replicas(),
-                    spec.executable());
+            String line = String.format("%-" + width + "s  %-5s  %8d  %-7s  %s", spec.name(), spec.input().wire(), spec.replicas(),
+                    spec.nativeAgent() ? "native" : "wrapped", spec.executable());
             if (!spec.description().isEmpty()) line += "  # " + spec.description();
             ctx.println(line);
         }

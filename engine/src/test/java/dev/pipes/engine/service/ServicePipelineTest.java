@@ -183,10 +183,10 @@ class ServicePipelineTest {
     @Test
     void buildAndServicesAsBuiltins() {
         assertEquals(0, shell.run("services"));
-        assertEquals("NAME    INPUT  REPLICAS  EXECUTABLE\n"
-                + "number  stdin         1  " + dir.resolve("number.sh") + "\n"
-                + "rev     stdin         1  " + dir.resolve("rev.sh") + "\n"
-                + "upper   stdin         1  " + dir.resolve("upper.sh") + "\n", shell.out());
+        assertEquals("NAME    INPUT  REPLICAS  AGENT    EXECUTABLE\n"
+                + "number  stdin         1  wrapped  " + dir.resolve("number.sh") + "\n"
+                + "rev     stdin         1  wrapped  " + dir.resolve("rev.sh") + "\n"
+                + "upper   stdin         1  wrapped  " + dir.resolve("upper.sh") + "\n", shell.out());
         shell.resetOutput();
         assertEquals(2, shell.run("build upper nothing-here.sh"));
         assertEquals("pipesh:1:1: build: nothing-here.sh: no such file\nusage: " + BuildCommand.USAGE + "\n", shell.err());

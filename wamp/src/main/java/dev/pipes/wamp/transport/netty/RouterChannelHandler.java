@@ -129,12 +129,13 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
         closing = true;
         if (session != null) session.onTransportClosed();
         ch.config().setAutoRead(true); // flow control may have paused reading: drain
+        // the deadline runs from now: a peer that reads nothing may never let the Close frame out
+        ch.eventLoop().schedule(() -> ch.close(), CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         ch.writeAndFlush(new CloseWebSocketFrame(status.code(), reason)).addListener(sent -> {
             if (ch instanceof io.netty.channel.socket.DuplexChannel duplex && sent.isSuccess()
                     && ch.pipeline().get(PipelineNames.SSL) == null) {
                 duplex.shutdownOutput();
             }
-            ch.eventLoop().schedule(() -> ch.close(), CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         });
     }
 
