@@ -168,3 +168,10 @@ optional
 negated
 @(quoted) a+b c@d
 ## END
+
+#### an empty pattern with /# or /% adds to each element; case conversion of matching characters
+a=(x y)
+echo "${a[@]/#/-I}" "${a[@]/%/.c}"
+s=path/file
+echo "${s^^[aeiou]}" "${s^[p]}"
+## stdout: -Ix -Iy x.c y.c pAth/fIlE Path/file

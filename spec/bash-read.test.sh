@@ -25,3 +25,9 @@ echo "$? [$y]"
 IFS=, read -r -a fields <<< "a,b,,d"
 echo ${#fields[@]} "${fields[3]}"
 ## stdout: 4 d
+
+#### options grouped: -ra NAME, -rn1
+IFS=- read -ra parts <<< "a-b-c"
+read -rn1 first <<< "xyz"
+echo "${parts[2]} $first"
+## stdout: c x

@@ -136,8 +136,10 @@ final class ParameterExpansion {
                     out.add(result(Substitution.substring(value == null ? "" : value, offset, length)));
                 }
             }
-            case UPPER_ALL, UPPER_FIRST, LOWER_ALL, LOWER_FIRST ->
-                each(isList, value, out, v -> Substitution.changeCase(v, op));
+            case UPPER_ALL, UPPER_FIRST, LOWER_ALL, LOWER_FIRST -> {
+                String pattern = expander.pattern(parameter.argument());
+                each(isList, value, out, v -> Substitution.changeCase(v, op, pattern));
+            }
         }
     }
 

@@ -32,33 +32,38 @@ final class ReadBuiltin {
                 break;
             }
             if (!arg.startsWith("-") || arg.length() < 2) break;
-            switch (arg) {
-                case "-r" -> raw = true;
-                case "-s" -> { }
-                case "-p", "-d", "-n", "-N", "-t", "-u", "-a" -> {
-                    if (i + 1 >= args.size()) return ctx.usage(ctx.interpreter.builtins().get("read"), arg + ": option requires an argument");
-                    String value = args.get(++i);
-                    try {
-                        switch (arg) {
-                            case "-p" -> prompt = value;
-                            case "-d" -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
-                            case "-n", "-N" -> maxChars = Integer.parseInt(value);
-                            case "-a" -> arrayName = value;
-                            case "-t" -> timeout = Double.parseDouble(value);
-                            case "-u" -> fd = Integer.parseInt(value);
-                            default -> { }
-                        }
-                    } catch (NumberFormatException e) {
-                        return ctx.fail("read", value + ": invalid number");
-                    }
+            // letters may be grouped (-rs, -ra NAME, -rn1): an option with a value takes the rest or the next argument
+            for (int k = 1; k < arg.length(); k++) {
+                char c = arg.charAt(k);
+                if (c == 'r') {
+                    raw = true;
+                    continue;
                 }
-                default -> {
-                    if (arg.matches("-[rs]+")) {
-                        raw |= arg.contains("r");
-                    } else {
-                        return ctx.usage(ctx.interpreter.builtins().get("read"), arg + ": invalid option");
-                    }
+                if (c == 's' || c == 'e') continue;
+                if ("pdnNtua".indexOf(c) < 0) {
+                    return ctx.usage(ctx.interpreter.builtins().get("read"), "-" + c + ": invalid option");
                 }
+                String value;
+                if (k + 1 < arg.length()) {
+                    value = arg.substring(k + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
+                } else {
+                    return ctx.usage(ctx.interpreter.builtins().get("read"), "-" + c + ": option requires an argument");
+                }
+                try {
+                    switch (c) {
+                        case 'p' -> prompt = value;
+                        case 'd' -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
+                        case 'n', 'N' -> maxChars = Integer.parseInt(value);
+                        case 'a' -> arrayName = value;
+                        case 't' -> timeout = Double.parseDouble(value);
+                        default -> fd = Integer.parseInt(value);
+                    }
+                } catch (NumberFormatException e) {
+                    return ctx.fail("read", value + ": invalid number");
+                }
+                break;
             }
         }
         for (; i < args.size(); i++) {

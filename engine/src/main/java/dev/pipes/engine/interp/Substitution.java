@@ -13,7 +13,12 @@ final class Substitution {
 
     /** {@code ${v/p/r}} and its forms; an empty pattern changes nothing. */
     static String replace(String value, String pattern, String replacement, ParameterOp op) {
-        if (pattern.isEmpty()) return value;
+        if (pattern.isEmpty()) {
+            // an empty pattern matches nothing, except at the start or end: ${a[@]/#/-I} prefixes each
+            if (op == ParameterOp.REPLACE_PREFIX) return replacement + value;
+            if (op == ParameterOp.REPLACE_SUFFIX) return value + replacement;
+            return value;
+        }
         Pattern regex = ShPattern.compile(pattern);
         switch (op) {
             case REPLACE_PREFIX -> {
@@ -87,8 +92,20 @@ final class Substitution {
         return values.subList((int) start, (int) end);
     }
 
-    static String changeCase(String value, ParameterOp op) {
+    /** {@code ${x^^p}}: only the characters matching pattern {@code p} (every one when it is empty) change. */
+    static String changeCase(String value, ParameterOp op, String pattern) {
         if (value.isEmpty()) return value;
+        if (!pattern.isEmpty()) {
+            Pattern regex = ShPattern.compile(pattern);
+            boolean all = op == ParameterOp.UPPER_ALL || op == ParameterOp.LOWER_ALL;
+            boolean upper = op == ParameterOp.UPPER_ALL || op == ParameterOp.UPPER_FIRST;
+            StringBuilder out = new StringBuilder(value);
+            for (int i = 0; i < (all ? value.length() : 1); i++) {
+                String c = value.substring(i, i + 1);
+                if (regex.matcher(c).matches()) out.replace(i, i + 1, upper ? c.toUpperCase(Locale.ROOT) : c.toLowerCase(Locale.ROOT));
+            }
+            return out.toString();
+        }
         return switch (op) {
             case UPPER_ALL -> value.toUpperCase(Locale.ROOT);
             case LOWER_ALL -> value.toLowerCase(Locale.ROOT);
