@@ -174,4 +174,7 @@ a=(x y)
 echo "${a[@]/#/-I}" "${a[@]/%/.c}"
 s=path/file
 echo "${s^^[aeiou]}" "${s^[p]}"
-## stdout: -Ix -Iy x.c y.c pAth/fIlE Path/file
+## STDOUT:
+-Ix -Iy x.c y.c
+pAth/fIlE Path/file
+## END
