@@ -85,3 +85,13 @@ SECONDS=100; echo $SECONDS
 same-sequence
 100
 ## END
+
+#### wait -n waits for the next job to finish
+sleep 1 & (exit 4) &
+wait -n; echo "first=$?"
+wait
+wait -n; echo "none=$?"
+## STDOUT:
+first=4
+none=127
+## END

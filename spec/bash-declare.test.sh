@@ -79,3 +79,20 @@ echo $?
 ## STDOUT:
 1
 ## END
+
+#### declare -n and local -n make name references
+declare -n ref=target
+target=42; echo "$ref"
+ref=7; echo "$target"
+f() { local -n out=$1; out=(a b); }
+f arr; echo "${arr[@]}" ${#arr[@]}
+declare -p ref
+g() { local -n r=$1; r[k]=v; }
+declare -A m; g m; echo "${m[k]}"
+## STDOUT:
+42
+7
+a b 2
+declare -n ref="target"
+v
+## END

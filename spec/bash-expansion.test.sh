@@ -178,3 +178,28 @@ echo "${s^^[aeiou]}" "${s^[p]}"
 -Ix -Iy x.c y.c
 pAth/fIlE Path/file
 ## END
+
+#### ${x@Q} ${x@U} ${x@L} ${x@u} ${x@E} ${x@a} and ${!prefix*}
+x="it's"; y='a\tb'; declare -i n=1
+echo "${x@Q}" "${x@U}" "${x@u}" "${x@L}" "${n@a}"
+echo "${y@E}" | od -An -c
+PFX_A=1; PFX_B=2
+echo ${!PFX_*}
+for v in "${!PFX_@}"; do echo "$v"; done
+## STDOUT:
+'it'\''s' IT'S It's it's i
+   a  \t   b  \n
+PFX_A PFX_B
+PFX_A
+PFX_B
+## END
+
+#### printf %q quotes for reuse as bash does
+printf '%q\n' "a b" "it's" '' 'x$y' "$(printf 'a\tb')"
+## STDOUT:
+a\ b
+it\'s
+''
+x\$y
+$'a\tb'
+## END

@@ -160,6 +160,10 @@ final class WordPrinter {
             out.append("${").append(name).append('}');
             return;
         }
+        if (parameter.op() == ParameterOp.NAMES_WITH_PREFIX) {
+            out.append("${!").append(name).append('}');
+            return;
+        }
         if (parameter.op() == ParameterOp.LENGTH) {
             out.append("${#").append(name).append('}');
             return;

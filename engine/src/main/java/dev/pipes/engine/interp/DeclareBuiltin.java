@@ -39,6 +39,7 @@ final class DeclareBuiltin {
         Boolean integer = null;
         Boolean readonly = null;
         Boolean exported = null;
+        boolean nameref = false;
         int i = 1;
         for (; i < args.size(); i++) {
             String arg = args.get(i);
@@ -59,7 +60,8 @@ final class DeclareBuiltin {
                     case 'i' -> integer = on;
                     case 'r' -> readonly = on ? Boolean.TRUE : null;
                     case 'x' -> exported = on;
-                    case 'l', 'u', 'n', 't' -> { } // case conversion, namerefs, trace: not supported, accepted
+                    case 'n' -> nameref = on;
+                    case 'l', 'u', 't' -> { } // case conversion, trace: not supported, accepted
                     default -> {
                         return ctx.usage(ctx.interpreter.builtins().get(name0), arg + ": invalid option");
                     }
@@ -95,7 +97,7 @@ final class DeclareBuiltin {
             }
             String name = split.base();
             if (print) {
-                Variables.Var var = ctx.state.variables.lookup(name);
+                Variables.Var var = ctx.state.variables.rawLookup(name);
                 if (var == null) status = ctx.fail(name0, name + ": not found");
                 else ctx.println(declaration(name, var));
                 continue;
@@ -104,6 +106,15 @@ final class DeclareBuiltin {
                 Variables variables = ctx.state.variables;
                 boolean makeLocal = (local || ctx.state.functionDepth > 0) && !global;
                 if (makeLocal && !variables.isLocal(name)) variables.declareLocal(name, null);
+                if (nameref) {
+                    // declare -n NAME=TARGET: NAME stands for the variable TARGET from now on
+                    if (value != null && !ParameterExpansion.isName(Subscripts.split(value).base())) {
+                        status = ctx.fail(name0, value + ": invalid variable name for name reference");
+                        continue;
+                    }
+                    variables.makeNameref(name, value == null ? "" : value);
+                    continue;
+                }
                 if (Boolean.TRUE.equals(associative)) variables.declareAssociative(name);
                 else if (Boolean.TRUE.equals(indexed)) variables.declareIndexed(name);
                 if (integer != null) variables.setAttributes(name, null, null, integer);
@@ -154,6 +165,7 @@ final class DeclareBuiltin {
     /** {@code declare -a a=([0]="x")}, as bash prints it. */
     static String declaration(String name, Variables.Var var) {
         StringBuilder flags = new StringBuilder();
+        if (var.nameref()) return "declare -n " + name + "=" + doubleQuoted(var.scalar() == null ? "" : var.scalar());
         if (isIndexed(var)) flags.append('a');
         if (isAssociative(var)) flags.append('A');
         if (var.integer()) flags.append('i');

@@ -62,6 +62,29 @@ final class JobBuiltins {
         return 0;
     }
 
+    /** {@code wait -n} (bash): waits for the next job to finish and returns its status; 127 when there is none. */
+    private static int waitForNext(BuiltinContext ctx) {
+        List<Job> jobs = ctx.state.jobs.all().stream().filter(j -> !ctx.state.jobs.isWaited(j)).toList();
+        if (jobs.isEmpty()) return 127;
+        try {
+            java.util.concurrent.CompletableFuture.anyOf(jobs.stream().map(Job::finished)
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 143;
+        } catch (java.util.concurrent.ExecutionException e) {
+            // a failed job still counts as finished
+        }
+        for (Job job : jobs) {
+            if (job.done()) {
+                int status = awaitJob(job);
+                ctx.state.jobs.waited(job, status);
+                return status;
+            }
+        }
+        return 127;
+    }
+
     private static int awaitJob(Job job) {
         try {
             return job.waitFor();
@@ -72,6 +95,7 @@ final class JobBuiltins {
     }
 
     private static int waitFor(BuiltinContext ctx, List<String> args) {
+        if (args.size() >= 2 && args.get(1).equals("-n")) return waitForNext(ctx);
         if (args.size() == 1) {
             for (Job job : ctx.state.jobs.all()) {
                 ctx.state.jobs.waited(job, awaitJob(job));

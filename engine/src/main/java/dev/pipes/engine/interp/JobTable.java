@@ -88,6 +88,11 @@ public final class JobTable {
         waitedStatuses.put(job.pid(), status);
     }
 
+    /** Whether {@code wait} has already taken this job's status. */
+    public synchronized boolean isWaited(Job job) {
+        return !jobs.containsKey(job.id());
+    }
+
     /** The status of a job already waited for, or {@code null}. */
     public synchronized Integer waitedStatus(String pid) {
         try {

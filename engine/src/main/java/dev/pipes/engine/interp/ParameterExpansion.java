@@ -29,7 +29,15 @@ final class ParameterExpansion {
         this.quoted = quoted;
         String raw = parameter.name();
         List<String> keys = null;
-        if (raw.length() > 1 && raw.charAt(0) == '!') {
+        if (parameter.op() == ParameterOp.NAMES_WITH_PREFIX) {
+            // ${!prefix*}: the names of the set variables that start with prefix, as a list
+            String prefix = raw.substring(0, raw.length() - 1);
+            keys = new ArrayList<>();
+            for (var e : state.variables.visible().entrySet()) {
+                if (e.getKey().startsWith(prefix) && (e.getValue().value() != null || e.getValue().array() != null)) keys.add(e.getKey());
+            }
+            raw = raw.endsWith("*") ? "*" : "@";
+        } else if (raw.length() > 1 && raw.charAt(0) == '!') {
             String inner = raw.substring(1);
             Subscripts.Name innerSplit = Subscripts.split(inner);
             if (innerSplit.isList()) {
@@ -48,6 +56,7 @@ final class ParameterExpansion {
         this.split = Subscripts.split(raw);
         this.star = raw.equals("*") || "*".equals(split.subscript());
         if (keys != null) this.list = keys;
+        else if (parameter.op() == ParameterOp.NAMES_WITH_PREFIX) this.list = List.of();
         else if (raw.equals("@") || raw.equals("*")) this.list = state.positional;
         else if (split.isList()) {
             ShellArray array = array(split.base());
@@ -63,7 +72,7 @@ final class ParameterExpansion {
         boolean nonEmpty = set && !value.isEmpty();
         ParameterOp op = parameter.op();
         switch (op) {
-            case PLAIN -> {
+            case PLAIN, NAMES_WITH_PREFIX -> {
                 if (!set && !isList) checkNounset();
                 emitValue(out);
             }
@@ -136,11 +145,44 @@ final class ParameterExpansion {
                     out.add(result(Substitution.substring(value == null ? "" : value, offset, length)));
                 }
             }
+            case TRANSFORM -> {
+                String letter = expander.string(parameter.argument());
+                if (!set && !isList) {
+                    if (letter.equals("a")) out.add(result(attributes()));
+                    else if (quoted) out.add(Piece.quoted(""));
+                    break;
+                }
+                each(isList, value, out, v -> transform(letter, v));
+            }
             case UPPER_ALL, UPPER_FIRST, LOWER_ALL, LOWER_FIRST -> {
                 String pattern = expander.pattern(parameter.argument());
                 each(isList, value, out, v -> Substitution.changeCase(v, op, pattern));
             }
         }
+    }
+
+    /** {@code ${x@L}}: Q quoted for reuse, E backslash escapes expanded, U u L case, a the attributes. */
+    private String transform(String letter, String v) {
+        return switch (letter) {
+            case "Q" -> Quoting.quoteAlways(v);
+            case "E" -> dev.pipes.grammar.antlr.AnsiC.decode(v);
+            case "U" -> v.toUpperCase(java.util.Locale.ROOT);
+            case "L" -> v.toLowerCase(java.util.Locale.ROOT);
+            case "u" -> v.isEmpty() ? v : v.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + v.substring(1);
+            case "a" -> attributes();
+            default -> throw new LineAbortError("${" + name + "@" + letter + "}: bad substitution");
+        };
+    }
+
+    private String attributes() {
+        Variables.Var var = state.variables.lookup(split.base());
+        if (var == null) return "";
+        StringBuilder flags = new StringBuilder();
+        if (var.array() != null) flags.append(var.array().isAssociative() ? 'A' : 'a');
+        if (var.integer()) flags.append('i');
+        if (var.readonly()) flags.append('r');
+        if (var.exported()) flags.append('x');
+        return flags.toString();
     }
 
     private List<String> withArg0() {

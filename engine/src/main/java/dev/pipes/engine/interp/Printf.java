@@ -121,7 +121,7 @@ final class Printf {
             String arg = next();
             switch (conversion) {
                 case 's' -> out.append(String.format(spec + "s", arg == null ? "" : arg));
-                case 'q' -> out.append(String.format(spec + "s", arg == null ? "''" : Quoting.quote(arg)));
+                case 'q' -> out.append(String.format(spec + "s", arg == null ? "''" : Quoting.backslashed(arg)));
                 case 'b' -> {
                     Escaped e = backslashEscapes(arg == null ? "" : arg, true);
                     out.append(String.format(spec + "s", e.text()));

@@ -19,7 +19,11 @@ public final class Variables {
      * One variable: its value ({@code null}: declared but unset) or array, and attributes
      * ({@code integer}: {@code declare -i}, assignments are evaluated as arithmetic).
      */
-    public record Var(String scalar, ShellArray array, boolean exported, boolean readonly, boolean integer) {
+    public record Var(String scalar, ShellArray array, boolean exported, boolean readonly, boolean integer, boolean nameref) {
+        public Var(String scalar, ShellArray array, boolean exported, boolean readonly, boolean integer) {
+            this(scalar, array, exported, readonly, integer, false);
+        }
+
         public Var(String value, boolean exported, boolean readonly) {
             this(value, null, exported, readonly, false);
         }
@@ -42,7 +46,7 @@ public final class Variables {
         }
 
         Var deepCopy() {
-            return array == null ? this : new Var(scalar, array.copy(), exported, readonly, integer);
+            return array == null ? this : new Var(scalar, array.copy(), exported, readonly, integer, nameref);
         }
     }
 
@@ -74,7 +78,35 @@ public final class Variables {
         return copy;
     }
 
+    /** The variable a name stands for: itself, or what a nameref ({@code declare -n}) chain leads to. */
+    String resolve(String name) {
+        for (int depth = 0; depth < 10; depth++) {
+            Var var = rawLookup(name);
+            if (var == null || !var.nameref() || var.scalar() == null || var.scalar().isEmpty()) return name;
+            name = var.scalar();
+        }
+        throw new ShellError(name + ": circular name reference");
+    }
+
+    /** Makes {@code name} (in the scope where it lives) a reference to the variable {@code target}. */
+    public void makeNameref(String name, String target) {
+        Map<String, Var> scope = scopeOf(name);
+        Var old = scope.get(name);
+        if (old != null && old.readonly()) throw new ShellError(name + ": readonly variable");
+        scope.put(name, new Var(target, null, false, false, false, true));
+    }
+
+    /** The variable itself, a nameref not followed ({@code declare -p}, {@code unset -n}). */
+    public Var rawLookup(String name) {
+        for (Map<String, Var> scope : scopes) {
+            Var var = scope.get(name);
+            if (var != null) return var;
+        }
+        return globals.get(name);
+    }
+
     public Var lookup(String name) {
+        name = resolve(name);
         for (Map<String, Var> scope : scopes) {
             Var var = scope.get(name);
             if (var != null) return var;
@@ -95,6 +127,7 @@ public final class Variables {
 
     /** Assigns in the scope where the name lives (the global one when it lives nowhere yet). */
     public void set(String name, String value) {
+        name = resolve(name);
         checkWritable(name);
         Map<String, Var> scope = scopeOf(name);
         Var old = scope.get(name);
@@ -137,6 +170,7 @@ public final class Variables {
 
     /** Replaces {@code name} with an indexed array of {@code values} (its attributes kept). */
     public void setArray(String name, List<String> values) {
+        name = resolve(name);
         checkWritable(name);
         Map<String, Var> scope = scopeOf(name);
         Var old = scope.get(name);
@@ -175,6 +209,7 @@ public final class Variables {
 
     /** {@code name[key]=value}: a scalar becomes an indexed array first. */
     public void setElement(String name, String key, String value) {
+        name = resolve(name);
         checkWritable(name);
         Map<String, Var> scope = scopeOf(name);
         Var old = scope.get(name);
@@ -226,6 +261,7 @@ public final class Variables {
 
     /** Unsets a variable; a local one stays local (and unset), hiding the outer one, as in bash. */
     public void unset(String name) {
+        name = resolve(name);
         checkWritable(name);
         Map<String, Var> scope = scopeOf(name);
         if (scope == globals) scope.remove(name);

@@ -121,6 +121,8 @@ mode PARAMETER;
 PARAM_LENGTH  : '#' ( NAME_FRAGMENT SUBSCRIPT? | [0-9]+ | SPECIAL_PARAMETER ) '}' { pop(); } ;
 // ${!name} (indirection), ${!a[@]} (the keys of an array), bash
 PARAM_NAME    : '!'? ( NAME_FRAGMENT SUBSCRIPT? | [0-9]+ | SPECIAL_PARAMETER ) -> mode(PARAMETER_OPERATOR) ;
+// ${!prefix*} and ${!prefix@}: the names of the variables starting with prefix (bash)
+PARAM_PREFIX_NAMES : '!' NAME_FRAGMENT [*@] '}' { pop(); } ;
 PARAM_INVALID : . ;
 
 // ---- ${ name ... }: the operator ---------------------------------------------------------------
@@ -128,7 +130,7 @@ PARAM_INVALID : . ;
 mode PARAMETER_OPERATOR;
 
 PARAM_OP            : ( ':-' | '-' | ':=' | '=' | ':?' | '?' | ':+' | '+' | '##' | '#' | '%%' | '%'
-                      | '//' | '/#' | '/%' | '/' | ':' | '^^' | '^' | ',,' | ',' )
+                      | '//' | '/#' | '/%' | '/' | ':' | '^^' | '^' | ',,' | ',' | '@' )
                       { enterParameterWord(); } ;
 PARAM_OP_CLOSE      : '}' { pop(); } -> type(PARAM_CLOSE) ;
 PARAM_OP_INVALID    : . -> type(PARAM_INVALID) ;

@@ -99,6 +99,7 @@ quotedOrExpansion
     | DOLLAR_NAME                                                     # namedParameter
     | DOLLAR_SPECIAL                                                  # specialParameter
     | DOLLAR_BRACE PARAM_LENGTH                                       # parameterLength
+    | DOLLAR_BRACE PARAM_PREFIX_NAMES                                 # parameterPrefixNames
     | DOLLAR_BRACE PARAM_NAME (PARAM_OP wordPart*)? PARAM_CLOSE       # bracedParameter
     | DOLLAR_DPAREN wordPart* ARITH_CLOSE                             # arithmetic
     | DOLLAR_PAREN linebreak commandList? SUBST_CLOSE                 # commandSubstitution

@@ -49,7 +49,7 @@ public abstract class PipesLexerBase extends Lexer {
             PipesLexer.NAME, PipesLexer.TEXT, PipesLexer.DIGITS, PipesLexer.ASSIGN_PREFIX,
             PipesLexer.SINGLE_QUOTED, PipesLexer.ESCAPED, PipesLexer.DOLLAR_NAME, PipesLexer.DOLLAR_SPECIAL,
             PipesLexer.STAR, PipesLexer.QUESTION, PipesLexer.LBRACKET, PipesLexer.BACKQUOTED,
-            PipesLexer.DQ_CLOSE, PipesLexer.SUBST_CLOSE, PipesLexer.PARAM_CLOSE, PipesLexer.PARAM_LENGTH,
+            PipesLexer.DQ_CLOSE, PipesLexer.SUBST_CLOSE, PipesLexer.PARAM_CLOSE, PipesLexer.PARAM_LENGTH, PipesLexer.PARAM_PREFIX_NAMES,
             PipesLexer.ARITH_CLOSE, PipesLexer.DOLLAR_SINGLE_QUOTED, PipesLexer.EXTGLOB);
 
     /** {@link #WORD_PARTS} as a table indexed by token type: looked up for every token. */

@@ -171,6 +171,14 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
     }
 
     @Override
+    public WordPart visitParameterPrefixNames(PipesParser.ParameterPrefixNamesContext ctx) {
+        String text = ctx.PARAM_PREFIX_NAMES().getText(); // "!prefix*}"
+        Span span = spans.of(ctx);
+        return new WordPart.Parameter(text.substring(1, text.length() - 1), ParameterOp.NAMES_WITH_PREFIX,
+                new Word(List.of(), span), span);
+    }
+
+    @Override
     public WordPart visitBracedParameter(PipesParser.BracedParameterContext ctx) {
         String name = ctx.PARAM_NAME().getText();
         Span span = spans.of(ctx);

@@ -45,7 +45,11 @@ public enum ParameterOp {
     UPPER_FIRST("^"),
     /** {@code ${x,,}}, {@code ${x,}} (bash): lower case (all / the first character). */
     LOWER_ALL(",,"),
-    LOWER_FIRST(",");
+    LOWER_FIRST(","),
+    /** {@code ${x@Q}} and the other transformations (bash): the argument is the letter (Q E U u L a A K). */
+    TRANSFORM("@"),
+    /** {@code ${!prefix*}}, {@code ${!prefix@}} (bash): the names of the set variables that start with prefix; name holds "prefix*". */
+    NAMES_WITH_PREFIX("!");
 
     private final String text;
 
@@ -60,7 +64,7 @@ public enum ParameterOp {
 
     /** Whether the operator takes an argument word. */
     public boolean hasArgument() {
-        return this != PLAIN && this != LENGTH;
+        return this != PLAIN && this != LENGTH && this != NAMES_WITH_PREFIX;
     }
 
     /** The operator spelled {@code text} after a name, or null. */
