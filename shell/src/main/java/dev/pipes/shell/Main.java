@@ -16,7 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         IoTransport.useProductionSettings();
-        int status = run(args, System.out, System.err);
+        int status = run(ProcessText.arguments(args), System.out, System.err);
         System.out.flush();
         System.err.flush();
         // Not System.exit: it looks up the "java.lang.Runtime" logger to log the exit, and that
@@ -34,6 +34,11 @@ public final class Main {
         } catch (InvocationError e) {
             err.println("pipesh: " + e.getMessage());
             return 2;
+        }
+        if (invocation.embedded()) {
+            // the embedded runtime even where `pipes init` made $PIPES_HOME a cluster's: said once
+            // for the whole process, so that every reader of the mode (Modules) agrees
+            System.setProperty(dev.pipes.shell.modules.Modules.MODE_PROPERTY, "embedded");
         }
         switch (invocation.action()) {
             case VERSION -> {

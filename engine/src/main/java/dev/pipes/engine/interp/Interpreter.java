@@ -23,7 +23,6 @@ import dev.pipes.grammar.ast.SimpleCommand;
 import dev.pipes.grammar.ast.Span;
 import dev.pipes.grammar.ast.Subshell;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -351,7 +350,7 @@ public final class Interpreter {
         if (file != null) {
             // $(< file) (bash): the file's contents, without running anything
             try {
-                String text = new String(java.nio.file.Files.readAllBytes(state.resolve(file)), StandardCharsets.UTF_8);
+                String text = dev.pipes.grammar.text.ShellBytes.decode(java.nio.file.Files.readAllBytes(state.resolve(file)));
                 state.lastStatus = 0;
                 return text;
             } catch (java.io.IOException e) {
@@ -365,7 +364,7 @@ public final class Interpreter {
         copy.fds = copy.fds.with(1, dev.pipes.engine.world.Channel.Stream.writing(buffer, "command substitution"));
         int status = new Interpreter(copy, builtins).runScript(script, 1);
         state.lastStatus = status;
-        return buffer.toString(StandardCharsets.UTF_8);
+        return dev.pipes.grammar.text.ShellBytes.decode(buffer.toByteArray());
     }
 
     /** The file of a substitution that is only {@code < file}, expanded; null for any other script. */

@@ -78,7 +78,10 @@ final class ParameterExpansion {
             }
             case LENGTH -> {
                 if (!set && !isList) checkNounset();
-                long length = isList ? list.size() : value == null ? 0 : value.codePointCount(0, value.length());
+                // characters under a UTF-8 locale, bytes under C, as bash counts
+                long length = isList ? list.size() : value == null ? 0
+                        : dev.pipes.grammar.text.ShellBytes.length(value,
+                                dev.pipes.grammar.text.ShellBytes.utf8Locale(state.variables::get));
                 out.add(result(Long.toString(length)));
             }
             case DEFAULT_IF_UNSET_OR_EMPTY, DEFAULT_IF_UNSET -> {

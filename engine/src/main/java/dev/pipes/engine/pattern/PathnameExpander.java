@@ -1,5 +1,7 @@
 package dev.pipes.engine.pattern;
 
+import dev.pipes.engine.world.NativeIo;
+import dev.pipes.grammar.text.ShellBytes;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -65,16 +67,21 @@ public final class PathnameExpander {
         }
         if (!Files.isDirectory(dir)) return;
         boolean dotOk = component.startsWith(".") || component.startsWith("\\.");
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(".") && !dotOk && !settings.dotglob()) continue;
-                if (!ShPattern.compile(component).matcher(name).matches()) continue;
-                if (!last && !Files.isDirectory(entry)) continue;
-                walk(entry, join(prefix, name, last), components, index + 1, results, settings);
+        var matcher = ShPattern.compile(component);
+        for (String name : names(dir)) {
+            if (name.startsWith(".") && !dotOk && !settings.dotglob()) continue;
+            if (!matcher.matcher(name).matches()) continue;
+            if (last) {
+                results.add(join(prefix, name, true)); // the name as the bytes the directory holds
+                continue;
             }
-        } catch (IOException | SecurityException e) {
-            // an unreadable directory simply matches nothing, as in sh
+            Path entry;
+            try {
+                entry = dir.resolve(name);
+            } catch (java.nio.file.InvalidPathException e) {
+                continue; // a directory Java cannot name is not descended into
+            }
+            if (Files.isDirectory(entry)) walk(entry, join(prefix, name, false), components, index + 1, results, settings);
         }
     }
 
@@ -82,25 +89,41 @@ public final class PathnameExpander {
     private static void globstar(Path dir, String prefix, String[] components, int index, List<String> results, Settings settings) {
         boolean last = index == components.length - 1;
         if (last) {
-            if (!prefix.isEmpty()) results.add(prefix);
+            if (!prefix.isEmpty()) results.add(prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
         } else {
             walk(dir, prefix, components, index + 1, results, settings);
         }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(".") && !settings.dotglob()) continue;
-                if (last) {
-                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) globstar(entry, prefix + name + "/", components, index, results, settings);
-                    else results.add(prefix + name);
-                } else if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
-                    globstar(entry, prefix + name + "/", components, index, results, settings);
-                }
+        for (String name : names(dir)) {
+            if (name.startsWith(".") && !settings.dotglob()) continue;
+            Path entry;
+            try {
+                entry = dir.resolve(name);
+            } catch (java.nio.file.InvalidPathException e) {
+                continue;
             }
-        } catch (IOException | SecurityException e) {
-            // an unreadable directory matches nothing
+            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) globstar(entry, prefix + name + "/", components, index, results, settings);
+            else if (last) results.add(prefix + name);
         }
+    }
+
+    /**
+     * The names in {@code dir}, each keeping every byte ({@link ShellBytes}) where the system is
+     * asked directly, else as Java lists them; an unreadable directory has none, as in sh.
+     */
+    private static List<String> names(Path dir) {
+        List<String> names = new ArrayList<>();
+        if (NativeIo.available()) {
+            List<byte[]> raw = NativeIo.listDirectory(ShellBytes.encode(dir.toString()));
+            if (raw != null) for (byte[] name : raw) names.add(ShellBytes.decode(name));
+            return names;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) names.add(entry.getFileName().toString());
+        } catch (IOException | SecurityException e) {
+            // nothing matches
+        }
+        return names;
     }
 
     private static String join(String prefix, String name, boolean last) {
