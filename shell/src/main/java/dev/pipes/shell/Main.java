@@ -35,11 +35,6 @@ public final class Main {
             err.println("pipesh: " + e.getMessage());
             return 2;
         }
-        if (invocation.embedded()) {
-            // the embedded runtime even where `pipes init` made $PIPES_HOME a cluster's: said once
-            // for the whole process, so that every reader of the mode (Modules) agrees
-            System.setProperty(dev.pipes.shell.modules.Modules.MODE_PROPERTY, "embedded");
-        }
         switch (invocation.action()) {
             case VERSION -> {
                 out.println("pipesh " + version());
