@@ -86,10 +86,26 @@ prepare_docker() {
     echo "pipes: dockerd would not start; the cluster tests will say so" >&2
 }
 
+# The multi-node cluster test: Debian's registry binary, unpacked into .tools/ and not installed
+# (the package's postinst would start a registry service on this host's port 5000).
+prepare_docker_registry() {
+  local dir="$PIPES_ROOT/.tools/docker-registry"
+  [ -x "$dir/usr/bin/docker-registry" ] && return 0
+  command -v apt-get >/dev/null 2>&1 || return 0
+  local tmp
+  tmp=$(mktemp -d)
+  if (cd "$tmp" && apt-get download docker-registry >/dev/null 2>&1) && mkdir -p "$dir" &&
+     dpkg-deb -x "$tmp"/docker-registry_*.deb "$dir"; then :; else
+    echo "pipes: could not fetch docker-registry; the multi-node cluster test will say so" >&2
+  fi
+  rm -rf "$tmp"
+}
+
 prepare_prerequisites() {
   prepare_autobahn_python
   prepare_autobahn_js
   prepare_terminal_tools
   prepare_etcd
   prepare_docker
+  prepare_docker_registry
 }

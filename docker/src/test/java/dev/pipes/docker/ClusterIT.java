@@ -102,6 +102,10 @@ class ClusterIT {
         assertArrayEquals(data, Files.readAllBytes(dir.resolve("copy")), "bytes differ");
         String ls = Docker.run("service", "ls", "--format", "{{.Name}}");
         assertTrue(ls.contains("pipes-" + name + "-s-pass1"), ls);
+        shell.reset();
+        assertEquals(0, shell.run("services"), shell.err());
+        assertTrue(shell.out().contains("image pipes-" + name + "-pass1:latest; Swarm service pipes-" + name + "-s-pass1, 1 agent(s) running on "),
+                shell.out());
         // warm: the agents stayed up; the second pipeline takes them without Swarm
         long t0 = System.nanoTime();
         assertEquals(0, shell.run("echo warm | pass1 | pass2 | pass3 > warm"), shell.err());
@@ -247,6 +251,8 @@ class ClusterIT {
         assertFalse(Docker.run("network", "ls", "--format", "{{.Name}}").contains("pipes-" + name));
         assertFalse(Docker.run("volume", "ls", "--format", "{{.Name}}").contains("pipes-" + name));
         assertTrue(Docker.run("ps", "-aq", "--filter", "label=dev.pipes.cluster=" + name).isBlank());
+        assertTrue(Docker.run("images", "-q", "--filter", "label=dev.pipes.cluster=" + name).isBlank(), "the services' images stay");
+        assertTrue(Docker.run("ps", "-aq", "--filter", "status=created").isBlank(), "a failed build left its step's container");
     }
 
     private static String awaitContainer(String service, int seconds) throws InterruptedException {

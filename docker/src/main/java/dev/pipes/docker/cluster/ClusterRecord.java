@@ -26,10 +26,11 @@ import java.util.Properties;
  * @param agentImage      the image of the stage agent and the router
  * @param registry        HOST:PORT images are pushed to and pulled from, or empty
  * @param advertise       the address init advertised for the Swarm, or empty
+ * @param workers         the engines init joined to the Swarm as workers (leave makes them leave)
  */
 public record ClusterRecord(String name, String dockerHost, boolean createdSwarm, String network, String routerService,
                             String routerUrl, String ticket, String etcd, String etcdService, String etcdVolume,
-                            String agentImage, String registry, String advertise) {
+                            String agentImage, String registry, String advertise, java.util.List<String> workers) {
     /** The file in $PIPES_HOME; its name is the module's name (see PipesModule). */
     public static final String FILE = "cluster";
     /** The port the router listens on inside its container. */
@@ -60,6 +61,7 @@ public record ClusterRecord(String name, String dockerHost, boolean createdSwarm
         p.setProperty("agentImage", agentImage);
         p.setProperty("registry", registry);
         p.setProperty("advertise", advertise);
+        p.setProperty("workers", String.join(",", workers));
         StringWriter out = new StringWriter();
         try {
             p.store(out, "pipes cluster (written by pipes init; pipes leave removes it)");
@@ -79,7 +81,8 @@ public record ClusterRecord(String name, String dockerHost, boolean createdSwarm
         return new ClusterRecord(req(p, "name"), req(p, "dockerHost"), Boolean.parseBoolean(p.getProperty("createdSwarm")),
                 req(p, "network"), req(p, "routerService"), req(p, "routerUrl"), req(p, "ticket"), req(p, "etcd"),
                 p.getProperty("etcdService", ""), p.getProperty("etcdVolume", ""), req(p, "agentImage"),
-                p.getProperty("registry", ""), p.getProperty("advertise", ""));
+                p.getProperty("registry", ""), p.getProperty("advertise", ""),
+                java.util.Arrays.stream(p.getProperty("workers", "").split(",")).filter(w -> !w.isBlank()).toList());
     }
 
     private static String req(Properties p, String key) {

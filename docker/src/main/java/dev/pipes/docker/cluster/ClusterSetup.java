@@ -53,6 +53,12 @@ public final class ClusterSetup {
     public static final String LABEL_KIND = "dev.pipes.kind";
     public static final String LABEL_SERVICE = "dev.pipes.service";
     private static final long READY_SECONDS = 90;
+    /**
+     * The router and etcd run on the manager: their ports are published on the node itself (no
+     * ingress mesh without IPVS), at the address init advertises.
+     */
+    private static final com.github.dockerjava.api.model.ServicePlacement ON_MANAGER =
+            new com.github.dockerjava.api.model.ServicePlacement().withConstraints(List.of("node.role == manager"));
 
     /** What init was asked. */
     public record InitOptions(String name, List<String> servers, String etcd, String registry, String advertise) {}
@@ -75,8 +81,9 @@ public final class ClusterSetup {
             List<DockerClient> others = new ArrayList<>();
             for (String w : workers) others.add(DockerConnection.connect(w)); // each answers before anything changes
             boolean createdSwarm = ensureManager(docker, options.advertise(), progress);
+            List<DockerClient> joined = new ArrayList<>();
             try {
-                joinWorkers(docker, others, options.advertise(), progress);
+                joinWorkers(docker, others, joined, options.advertise(), progress);
                 Map<String, String> labels = Map.of(LABEL_CLUSTER, name);
                 ImageBuilder images = new ImageBuilder(docker, labels);
                 String agentImage = images.agentImage(progress);
@@ -97,6 +104,7 @@ public final class ClusterSetup {
                                         .withEnv(List.of(StreamProtocol.ENV_TICKET + "=" + ticket,
                                                 ClusterRouterMain.ENV_PORT + "=" + ClusterRecord.ROUTER_PORT)))
                                 .withRestartPolicy(new ServiceRestartPolicy().withCondition(ServiceRestartCondition.ANY).withDelay(1_000_000_000L))
+                                .withPlacement(ON_MANAGER)
                                 .withNetworks(List.of(new NetworkAttachmentConfig().withTarget(network))))
                         .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(1)))
                         // no IPVS on such kernels: DNS round robin, and the port published on the node itself
@@ -133,6 +141,7 @@ public final class ClusterSetup {
                                                     "--initial-cluster", "pipes=http://127.0.0.1:2380"))
                                             .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(etcdVolume).withTarget("/data"))))
                                     .withRestartPolicy(new ServiceRestartPolicy().withCondition(ServiceRestartCondition.ANY).withDelay(1_000_000_000L))
+                                    .withPlacement(ON_MANAGER)
                                     .withNetworks(List.of(new NetworkAttachmentConfig().withTarget(network))))
                             .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(1)))
                             .withEndpointSpec(new EndpointSpec().withMode(EndpointResolutionMode.DNSRR).withPorts(List.of(
@@ -142,7 +151,7 @@ public final class ClusterSetup {
                     etcd = "http://" + advertised + ":" + etcdPort;
                 }
                 ClusterRecord record = new ClusterRecord(name, host, createdSwarm, network, routerService, routerUrl, ticket, etcd,
-                        etcdService, etcdVolume, agentImage, options.registry(), options.advertise());
+                        etcdService, etcdVolume, agentImage, options.registry(), options.advertise(), workers);
                 awaitRouter(record, progress);
                 try (Etcd store = Etcd.connect(Etcd.parseEndpoints(etcd))) {
                     awaitEtcd(store, progress);
@@ -154,6 +163,7 @@ public final class ClusterSetup {
                 progress.accept("init failed: " + e.getMessage() + "; removing what it created");
                 removeLabelled(docker, name, progress);
                 if (createdSwarm) leaveSwarm(docker);
+                joined.forEach(ClusterSetup::leaveSwarm);
                 throw e;
             } finally {
                 for (DockerClient other : others) other.close();
@@ -173,12 +183,17 @@ public final class ClusterSetup {
             return false;
         }
         progress.accept("making this engine a Swarm manager");
-        docker.initializeSwarmCmd(new SwarmSpec()).withAdvertiseAddr(advertise.isEmpty() ? "127.0.0.1" : advertise)
+        // heartbeats every second (Swarm's default: 5 s): a lost node is noticed, and its tasks
+        // placed on the others, in seconds rather than a quarter of a minute
+        docker.initializeSwarmCmd(new SwarmSpec().withDispatcher(
+                        new com.github.dockerjava.api.model.SwarmDispatcherConfig().withHeartbeatPeriod(1_000_000_000L)))
+                .withAdvertiseAddr(advertise.isEmpty() ? "127.0.0.1" : advertise)
                 .withListenAddr("0.0.0.0:2377").exec();
         return true;
     }
 
-    private static void joinWorkers(DockerClient manager, List<DockerClient> workers, String advertise, Consumer<String> progress)
+    private static void joinWorkers(DockerClient manager, List<DockerClient> workers, List<DockerClient> joined, String advertise,
+                                    Consumer<String> progress)
             throws IOException {
         if (workers.isEmpty()) return;
         if (advertise.isEmpty()) throw new IllegalArgumentException("--servers with more than one engine needs --advertise ADDR");
@@ -186,6 +201,7 @@ public final class ClusterSetup {
         for (DockerClient worker : workers) {
             progress.accept("joining a worker to the Swarm");
             worker.joinSwarmCmd().withRemoteAddrs(List.of(advertise + ":2377")).withJoinToken(token).exec();
+            joined.add(worker);
         }
     }
 
@@ -241,6 +257,14 @@ public final class ClusterSetup {
                 .orElseThrow(() -> new IOException("this $PIPES_HOME (" + home + ") is in no cluster"));
         try (DockerClient docker = DockerConnection.connect(record.dockerHost())) {
             removeLabelled(docker, record.name(), progress);
+            for (String worker : record.workers()) {
+                progress.accept("the worker " + worker + " leaves the Swarm");
+                try (DockerClient w = DockerConnection.connect(worker)) {
+                    leaveSwarm(w);
+                } catch (IOException e) {
+                    progress.accept("the worker " + worker + " does not answer: " + e.getMessage());
+                }
+            }
             if (record.createdSwarm()) {
                 progress.accept("leaving the Swarm init created");
                 leaveSwarm(docker);
@@ -266,6 +290,19 @@ public final class ClusterSetup {
             if (n.getLabels() == null || !cluster.equals(n.getLabels().get(LABEL_CLUSTER))) continue;
             progress.accept("removing network " + n.getName());
             retry(() -> docker.removeNetworkCmd(n.getId()).exec());
+        }
+        // the images build made for this cluster's services (each cluster has its own tags)
+        for (var image : docker.listImagesCmd().withLabelFilter(label).exec()) {
+            if (image.getRepoTags() == null) continue;
+            for (String tag : image.getRepoTags()) {
+                if (tag.startsWith("<none>")) continue;
+                progress.accept("removing image " + tag);
+                try {
+                    docker.removeImageCmd(tag).exec();
+                } catch (RuntimeException e) {
+                    progress.accept("image " + tag + " stays: " + e.getMessage());
+                }
+            }
         }
         var volumes = docker.listVolumesCmd().exec().getVolumes();
         if (volumes != null) {

@@ -95,6 +95,7 @@ public final class ImageBuilder {
             context.dockerfile("FROM scratch\nCOPY rootfs/ /\nENV JAVA_HOME=" + HOME + "/jre PATH=/usr/local/bin:/usr/bin:/bin\n"
                     + "LABEL dev.pipes.agent=1\n");
             build(context, tag, progress, Map.of()); // shared by every cluster of this engine: no cluster's labels
+            untagOlderAgents(tag);
             return tag;
         } finally {
             deleteTree(jre.getParent());
@@ -177,6 +178,28 @@ public final class ImageBuilder {
         return remote;
     }
 
+    /**
+     * Removes the tags of the agent images of earlier builds of pipes (each set of jars makes one):
+     * an image still used by a container or an image stays, its tag goes.
+     */
+    private void untagOlderAgents(String current) {
+        try {
+            for (var image : docker.listImagesCmd().withImageNameFilter(AGENT_REPOSITORY).exec()) {
+                if (image.getRepoTags() == null) continue;
+                for (String t : image.getRepoTags()) {
+                    if (!t.startsWith(AGENT_REPOSITORY + ":") || t.equals(current)) continue;
+                    try {
+                        docker.removeImageCmd(t).withNoPrune(false).exec();
+                    } catch (RuntimeException e) {
+                        // in use by a container: it stays
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // housekeeping only
+        }
+    }
+
     boolean exists(String tag) {
         try {
             docker.inspectImageCmd(tag).exec();
@@ -199,6 +222,7 @@ public final class ImageBuilder {
         progress.accept(String.format("sending %.1f MB of build context for %s", bytes / 1e6, tag));
         try {
             docker.buildImageCmd(in).withTags(Set.of(tag)).withPull(false).withLabels(imageLabels).withRemove(true)
+                    .withForcerm(true) // a failed step's container too
                     .exec(new BuildImageResultCallback() {
                         @Override
                         public void onNext(BuildResponseItem item) {
@@ -261,7 +285,8 @@ public final class ImageBuilder {
         Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
         if (!Files.isExecutable(jlink)) throw new IOException("no jlink in " + System.getProperty("java.home") + " (a JDK is needed to build the agent image)");
         Process p = new ProcessBuilder(jlink.toString(), "--add-modules", MODULES, "--output", output.toString(),
-                "--strip-debug", "--no-header-files", "--no-man-pages").redirectErrorStream(true).start();
+                // a default CDS archive in the JRE: each agent's JVM starts faster (-Xshare:auto uses it)
+                "--strip-debug", "--no-header-files", "--no-man-pages", "--generate-cds-archive").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (p.waitFor() != 0) throw new IOException("jlink failed: " + out.strip());

@@ -164,6 +164,20 @@ public final class ClusterPlane implements ServicePlane {
         // the cluster's router serves its own socket
     }
 
+    /** The image build recorded, and the Swarm service's tasks: how many run, on which nodes. */
+    @Override
+    public java.util.Optional<String> deployment(String name) {
+        java.util.Optional<String> image = store.get(IMAGES + name);
+        if (image.isEmpty()) return java.util.Optional.of("no image in cluster " + record.name() + " (build it again)");
+        String where;
+        try {
+            where = SwarmRuntime.describe(docker(), record.name(), name);
+        } catch (IOException | RuntimeException e) {
+            where = "Docker does not answer: " + e.getMessage();
+        }
+        return java.util.Optional.of("image " + image.get() + "; " + where);
+    }
+
     @Override
     public String mode() {
         return "cluster " + record.name();

@@ -55,8 +55,16 @@ public final class SwarmRuntime implements Runtime {
     private final String owner;
     private final Function<String, String> imageOf;
     private final long idleMillis;
-    /** Docker calls, one at a time, in order (scaling is coalesced per service). */
-    private final ExecutorService swarm = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("pipes-swarm").unstarted(r));
+    /**
+     * Docker calls: the services of one pipeline are created side by side (each create is a round
+     * trip to the manager), the calls for one service one at a time ({@link #lock}).
+     */
+    private final ExecutorService swarm = Executors.newFixedThreadPool(4, r -> Thread.ofPlatform().daemon().name("pipes-swarm").unstarted(r));
+    private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Object lock(String service) {
+        return locks.computeIfAbsent(service, k -> new Object());
+    }
 
     // guarded by this
     private final Map<String, Map<String, Object>> ready = new HashMap<>();
@@ -104,6 +112,20 @@ public final class SwarmRuntime implements Runtime {
                 }
             }
         }
+    }
+
+    /** What {@code services} says of a service's Swarm service: its tasks that run, and where. */
+    static String describe(DockerClient docker, String cluster, String service) {
+        String name = swarmService(cluster, service);
+        Service s = docker.listServicesCmd().withNameFilter(List.of(name)).exec().stream()
+                .filter(x -> name.equals(x.getSpec().getName())).findFirst().orElse(null);
+        if (s == null) return "no agent up (started by the next pipeline)";
+        Map<String, String> hosts = new HashMap<>();
+        for (var node : docker.listSwarmNodesCmd().exec()) hosts.put(node.getId(), node.getDescription().getHostname());
+        List<String> nodes = docker.listTasksCmd().withServiceFilter(s.getId()).exec().stream()
+                .filter(t -> t.getStatus() != null && t.getStatus().getState() == com.github.dockerjava.api.model.TaskState.RUNNING)
+                .map(t -> hosts.getOrDefault(t.getNodeId(), t.getNodeId())).sorted().toList();
+        return "Swarm service " + name + ", " + nodes.size() + " agent(s) running" + (nodes.isEmpty() ? "" : " on " + String.join(", ", nodes));
     }
 
     /** The label that names the shell whose pipelines started a stage service. */
@@ -171,6 +193,12 @@ public final class SwarmRuntime implements Runtime {
 
     /** Makes Swarm run at least {@code wanted} agents of {@code service}; fails {@code handed} when it cannot. */
     private void scale(String service, int wanted, CompletableFuture<AgentHandle> handed) {
+        synchronized (lock(service)) {
+            scaleNow(service, wanted, handed);
+        }
+    }
+
+    private void scaleNow(String service, int wanted, CompletableFuture<AgentHandle> handed) {
         try {
             synchronized (this) {
                 if (replicas.getOrDefault(service, 0) >= wanted) return;
@@ -288,6 +316,7 @@ public final class SwarmRuntime implements Runtime {
     private void removeIdle() {
         List<String> stale;
         synchronized (this) {
+            if (closed) return;
             long now = System.nanoTime();
             stale = replicas.keySet().stream().filter(s -> !hasBusy(s) && !waiting.getOrDefault(s, new ArrayDeque<>()).stream().anyMatch(f -> !f.isDone())
                     && now - lastUse.getOrDefault(s, now) > TimeUnit.MILLISECONDS.toNanos(idleMillis)).toList();
@@ -307,13 +336,15 @@ public final class SwarmRuntime implements Runtime {
             ready.keySet().removeIf(stage -> stage.startsWith(stagePrefix(service)));
         }
         swarm.execute(() -> {
-            try {
-                Service s = find(swarmService(record.name(), service));
-                if (s != null) docker.removeServiceCmd(s.getId()).exec();
-            } catch (NotFoundException e) {
-                // removed already
-            } catch (RuntimeException e) {
-                // leave removes what is left
+            synchronized (lock(service)) {
+                try {
+                    Service s = find(swarmService(record.name(), service));
+                    if (s != null) docker.removeServiceCmd(s.getId()).exec();
+                } catch (NotFoundException e) {
+                    // removed already
+                } catch (RuntimeException e) {
+                    // leave removes what is left
+                }
             }
         });
     }
@@ -380,7 +411,7 @@ public final class SwarmRuntime implements Runtime {
         } catch (NumberFormatException e) {
             return null;
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
             Service s = find(swarmService(record.name(), service));
             if (s == null) return null;
@@ -388,6 +419,14 @@ public final class SwarmRuntime implements Runtime {
                 for (com.github.dockerjava.api.model.Task t : docker.listTasksCmd().withServiceFilter(s.getId()).exec()) {
                     if (t.getSlot() == null || t.getSlot() != slot || t.getStatus() == null) continue;
                     com.github.dockerjava.api.model.TaskState state = t.getStatus().getState();
+                    if (state == com.github.dockerjava.api.model.TaskState.RUNNING && t.getNodeId() != null) {
+                        var node = docker.listSwarmNodesCmd().withIdFilter(List.of(t.getNodeId())).exec();
+                        if (!node.isEmpty() && node.get(0).getStatus() != null
+                                && node.get(0).getStatus().getState() != com.github.dockerjava.api.model.SwarmNodeState.READY) {
+                            return "its node " + node.get(0).getDescription().getHostname() + " is "
+                                    + node.get(0).getStatus().getState().name().toLowerCase(java.util.Locale.ROOT);
+                        }
+                    }
                     if (state == com.github.dockerjava.api.model.TaskState.RUNNING || state == null
                             || state.ordinal() < com.github.dockerjava.api.model.TaskState.RUNNING.ordinal()) continue;
                     String why = t.getStatus().getErr() != null ? t.getStatus().getErr() : t.getStatus().getMessage();
@@ -409,12 +448,13 @@ public final class SwarmRuntime implements Runtime {
         return null;
     }
 
-    /** Waits until the services removed so far are removed (tests, shell exit). */
-    public void awaitSwarmCalls() {
+    /** Waits until the Docker calls made so far are done (the shell exits). */
+    private void awaitSwarmCalls() {
+        swarm.shutdown();
         try {
-            swarm.submit(() -> { }).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // nothing more to wait for
+            swarm.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -428,6 +468,5 @@ public final class SwarmRuntime implements Runtime {
         }
         all.forEach(this::remove);
         awaitSwarmCalls();
-        swarm.shutdown();
     }
 }

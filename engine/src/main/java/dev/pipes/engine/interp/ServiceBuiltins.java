@@ -92,6 +92,7 @@ final class ServiceBuiltins {
                     spec.nativeAgent() ? "native" : "wrapped", spec.executable());
             if (!spec.description().isEmpty()) line += "  # " + spec.description();
             ctx.println(line);
+            ctx.state.services.deployment(spec.name()).ifPresent(where -> ctx.println("    " + where));
         }
         return 0;
     }

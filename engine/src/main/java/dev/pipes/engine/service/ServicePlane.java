@@ -35,6 +35,11 @@ public interface ServicePlane extends AutoCloseable {
     /** Makes the shell's endpoint reachable by processes of this host or cluster (a socket), once. */
     void serveProcesses();
 
+    /** Where service {@code name} runs and from what (see {@link ServiceRuntime#deployment}). */
+    default java.util.Optional<String> deployment(String name) {
+        return java.util.Optional.empty();
+    }
+
     /** What the prompt and {@code explain} call the mode: {@code embedded}, or {@code cluster NAME}. */
     default String mode() {
         return "embedded";

@@ -33,6 +33,11 @@ public interface ServiceRuntime {
     /** The services built so far; {@link ServicesUnavailableException} in a shell without services. */
     ServiceRegistry registry();
 
+    /** Where service {@code name} runs and from what, for {@code services} (a cluster's image and nodes); empty: nothing to add. */
+    default Optional<String> deployment(String name) {
+        return Optional.empty();
+    }
+
     /** The mode the prompt and {@code explain} show: {@code embedded}, or {@code cluster NAME}. */
     default String mode() {
         return "embedded";

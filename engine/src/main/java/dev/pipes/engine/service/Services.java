@@ -153,6 +153,11 @@ public final class Services implements ServiceRuntime, AutoCloseable {
     }
 
     @Override
+    public Optional<String> deployment(String name) {
+        return plane.deployment(name);
+    }
+
+    @Override
     public void prepare(ServiceSpec spec, Map<String, String> options, Consumer<String> progress) {
         plane.prepare(spec, options, progress);
     }

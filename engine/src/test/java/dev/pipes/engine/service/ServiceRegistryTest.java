@@ -118,4 +118,20 @@ class ServiceRegistryTest {
         assertEquals(Optional.empty(), services.lookup("down@3"));
         services.close();
     }
+
+    @Test
+    void theImageOptionsAreKeptForTheRuntimeWhichAloneMayTakeThem() throws Exception {
+        Files.createDirectories(dir.resolve("img"));
+        Files.writeString(dir.resolve("img/Dockerfile"), "FROM scratch\n");
+        BuildCommand.Request request = BuildCommand.parseRequest(
+                List.of("t", "tool.sh", "--dockerfile", "img/Dockerfile", "--registry=10.0.0.1:5000"), dir);
+        assertEquals(java.util.Map.of("--dockerfile", dir.resolve("img/Dockerfile").toString(), "--registry", "10.0.0.1:5000"),
+                request.imageOptions());
+        assertEquals("--base and --dockerfile: give one of them",
+                error("t", "tool.sh", "--base", "x:1", "--dockerfile", "img/Dockerfile"));
+        assertEquals("--dockerfile: nothing/Dockerfile: no such file", error("t", "tool.sh", "--dockerfile", "nothing/Dockerfile"));
+        String embedded = assertThrows(IllegalArgumentException.class, () -> ServiceRuntime.none()
+                .prepare(request.spec(), request.imageOptions(), line -> { })).getMessage();
+        assertEquals("--dockerfile: only in cluster mode (see pipes init)", embedded);
+    }
 }

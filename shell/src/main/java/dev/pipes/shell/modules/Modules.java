@@ -31,8 +31,6 @@ public final class Modules {
     public static final String DIRECTORY_PROPERTY = "pipes.modules.dir";
     /** {@code embedded} forces the embedded runtime even where a module is in charge (as {@code --embedded}). */
     public static final String MODE_VARIABLE = "PIPES_MODE";
-    /** The system property {@code pipesh --embedded} sets to {@code embedded}. */
-    public static final String MODE_PROPERTY = "pipes.mode";
 
     private final Path directory;
     /** Where a module that cannot be loaded is reported, one line each, without the {@code pipesh: } prefix. */
@@ -67,8 +65,7 @@ public final class Modules {
      * installed, and one file test per installed module.
      */
     public Services services(Map<String, String> environment, boolean forceEmbedded) {
-        if (!forceEmbedded && !"embedded".equals(environment.get(MODE_VARIABLE))
-                && !"embedded".equals(System.getProperty(MODE_PROPERTY))) {
+        if (!forceEmbedded && !"embedded".equals(environment.get(MODE_VARIABLE))) {
             Path home = Services.home(environment);
             for (String name : names()) {
                 if (!Files.exists(home.resolve(name))) continue;
