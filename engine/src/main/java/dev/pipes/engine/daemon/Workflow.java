@@ -253,7 +253,6 @@ public final class Workflow implements AutoCloseable {
         } catch (RuntimeException e) {
             problems.accept("cannot record job " + last.id() + " of " + spec.name() + ": " + e.getMessage());
         }
-        job.finish(last);
         finished.add(last);
         live.remove(job.id());
         metrics.ended(last, Duration.between(last.created(), last.ended()).toNanos() / 1e9);
@@ -268,6 +267,9 @@ public final class Workflow implements AutoCloseable {
                 CompletableFuture.delayedExecutor(COUNTS_EVERY.toMillis(), TimeUnit.MILLISECONDS).execute(this::writeCounts);
             }
         }
+        // last: whoever waits for the job (?wait=1) must find the workflow already past its end
+        // (older jobs evicted, counters and metrics updated)
+        job.finish(last);
     }
 
     /** Writes the counters as they are now (the latest of the jobs that ended since the last write). */
