@@ -173,13 +173,56 @@ echo v > $f
 cat name.txt
 ## stdout: v
 
-#### a process cannot inherit descriptor 3 (Java passes only 0, 1 and 2)
-# a documented difference: see docs/interpreter.md, Descriptors and redirections
+#### a process inherits descriptor 3 from exec
 exec 3> f
-sh -c 'echo x >&3' 2>/dev/null
+sh -c 'echo x >&3'
+echo $?
+exec 3>&-
+cat f
+## STDOUT:
+0
+x
+## END
+
+#### descriptors 3 to 9 reach an external command
+exec 3>f3 4>f4 5>f5 6>f6 7>f7 8>f8 9>f9
+sh -c 'for n in 3 4 5 6 7 8 9; do eval "echo fd\$n >&\$n"; done'
+exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
+cat f3 f4 f5 f6 f7 f8 f9
+## STDOUT:
+fd3
+fd4
+fd5
+fd6
+fd7
+fd8
+fd9
+## END
+
+#### an input descriptor from exec reaches an external command
+printf 'one\ntwo\n' > in
+exec 5< in
+sh -c 'cat <&5'
+exec 5<&-
+## STDOUT:
+one
+two
+## END
+
+#### a descriptor given for one command only
+sh -c 'echo only >&4' 4> f
+cat f
+## stdout: only
+
+#### a closed descriptor is closed in the command
+exec 3> f
+sh -c 'echo x >&3' 3>&- 2>/dev/null
 echo $?
 ## stdout: 2
-## OK bash stdout: 0
+
+#### a pipe end on descriptor 3 of a command in a pipeline
+{ sh -c 'echo through-3 >&3' 3>&1 1>/dev/null; } | cat
+## stdout: through-3
 
 #### a process gets descriptor 3 through a duplication
 exec 3> f

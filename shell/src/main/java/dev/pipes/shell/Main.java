@@ -16,7 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         IoTransport.useProductionSettings();
-        int status = run(args, System.out, System.err);
+        int status = run(ProcessText.arguments(args), System.out, System.err);
         System.out.flush();
         System.err.flush();
         // Not System.exit: it looks up the "java.lang.Runtime" logger to log the exit, and that

@@ -3,6 +3,8 @@ package dev.pipes.shell;
 import dev.pipes.engine.interp.Interpreter;
 import dev.pipes.engine.interp.ShellState;
 import dev.pipes.engine.world.ProcessLauncher;
+import dev.pipes.engine.world.ScriptFiles;
+import dev.pipes.grammar.text.ShellBytes;
 import dev.pipes.engine.service.Services;
 import dev.pipes.shell.invocation.Invocation;
 import dev.pipes.shell.invocation.InvocationError;
@@ -11,9 +13,6 @@ import dev.pipes.shell.invocation.StartupFiles;
 import dev.pipes.shell.modules.Modules;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
@@ -29,7 +28,7 @@ public final class ScriptMode {
 
     /** Runs pipesh as {@code invocation} says, with the process's environment and working directory. */
     public static int run(Invocation invocation, ShellStreams streams) {
-        return run(invocation, streams, Path.of("").toAbsolutePath(), System.getenv());
+        return run(invocation, streams, Path.of("").toAbsolutePath(), ProcessText.environment());
     }
 
     /** Reads the command line {@code args} and runs it (tests, embedding); a bad one is status 2. */
@@ -95,11 +94,9 @@ public final class ScriptMode {
                 String file = invocation.text();
                 String text;
                 try {
-                    text = Files.readString(cwd.resolve(file), StandardCharsets.UTF_8);
-                } catch (NoSuchFileException e) {
-                    return fail(streams, file + ": No such file or directory", 127);
-                } catch (IOException e) {
-                    return fail(streams, file + ": " + e.getMessage(), 126);
+                    text = ScriptFiles.read(cwd.resolve(file));
+                } catch (ScriptFiles.Unreadable e) {
+                    return fail(streams, file + ": " + e.getMessage(), e.status);
                 }
                 state.sourceName = file;
                 return interpreter.runText(text, file);
@@ -107,7 +104,7 @@ public final class ScriptMode {
             default -> {
                 String text;
                 try {
-                    text = new String(streams.in().readAllBytes(), StandardCharsets.UTF_8);
+                    text = ShellBytes.decode(streams.in().readAllBytes());
                 } catch (IOException e) {
                     return fail(streams, "cannot read standard input: " + e.getMessage(), 1);
                 }
@@ -124,7 +121,7 @@ public final class ScriptMode {
     private static int fail(ShellStreams streams, String message, int status) {
         OutputStream err = streams.fds().get(2) instanceof dev.pipes.engine.world.Channel.Stream s ? s.out() : System.err;
         try {
-            err.write(("pipesh: " + message + "\n").getBytes(StandardCharsets.UTF_8));
+            err.write(ShellBytes.encode("pipesh: " + message + "\n"));
             err.flush();
         } catch (IOException e) {
             // nowhere left to report to

@@ -132,11 +132,50 @@ class ReplTerminalIT {
         assertTrue(Files.readString(home.resolve("history")).contains("sleep 100"), "the history file keeps the entries");
     }
 
+    /**
+     * Tab pressed at once when the first prompt shows (a few milliseconds after, as fast as this
+     * test can see the screen and send keys) completes a command on the PATH and a service from the
+     * registry: what completion needs is there from the first keystroke, or waited for.
+     */
+    @Test
+    void tabRightAfterTheFirstPromptCompletes() throws Exception {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path probe = bin.resolve("zz-probe-command");
+        Files.writeString(probe, "#!/bin/sh\necho probed\n");
+        assertTrue(probe.toFile().setExecutable(true));
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        int built = ScriptMode.run(new String[] {"-c", "build zz-probe-service /bin/cat --description probe"},
+                ShellStreams.captured(new java.io.ByteArrayInputStream(new byte[0]), sink, sink), home,
+                java.util.Map.of("PIPES_HOME", home.toString(), "PATH", "/usr/bin:/bin", "HOME", home.toString()));
+        assertEquals(0, built, sink.toString(StandardCharsets.UTF_8));
+
+        start("PATH=" + bin + ":/usr/bin:/bin");
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!screen().contains("embedded")) { // no pause: the keys go as soon as the prompt is seen
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("no first prompt; the screen:\n" + screen());
+        }
+        long promptSeen = System.nanoTime();
+        keys("zz-probe-c", "Tab");
+        long keysSent = System.nanoTime();
+        System.out.printf("ReplTerminalIT: Tab sent %d ms after the first prompt was seen%n", (keysSent - promptSeen) / 1_000_000);
+        awaitScreen(s -> s.contains("$ zz-probe-command"), "Tab completing a command on the PATH at the first prompt");
+        keys("Enter");
+        awaitScreen(s -> lines(s).contains("probed"), "the completed command running");
+        keys("echo hi | zz-probe-s", "Tab");
+        awaitScreen(s -> s.contains("| zz-probe-service"), "Tab completing a service from the registry");
+        keys("C-u", "exit", "Enter");
+        awaitScreen(s -> s.contains("pipesh exited with 0"), "pipesh to exit");
+    }
+
     private void start() throws Exception {
+        start("");
+    }
+
+    private void start(String environment) throws Exception {
         Path jar = Path.of("target/pipesh.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "the jar is built before integration tests: " + jar);
         String java = ProcessHandle.current().info().command().orElse("java");
-        String command = "env PIPES_HOME=" + home + " PIPES_PROMPT='embedded \\? $ ' " + java
+        String command = "env " + environment + " PIPES_HOME=" + home + " PIPES_PROMPT='embedded \\? $ ' " + java
                 + " --enable-native-access=ALL-UNNAMED -jar " + jar + "; echo \"pipesh exited with $?\"; sleep 60";
         int status = tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "-c", home.toString(), command);
         assertEquals(0, status, "tmux new-session");

@@ -1,5 +1,6 @@
 package dev.pipes.completions.line;
 
+import dev.pipes.grammar.Operators;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,9 +13,9 @@ import java.util.List;
  * the text means, this only says which characters form which piece.
  */
 public final class LenientLexer {
-    private static final String[] OPERATORS = {"&&", "||", ";;", "|&", ";", "&", "|", "(", ")"};
-    private static final String[] REDIRECTIONS =
-            {"<<<", "<<-", "&>>", "<<", ">>", ">|", "<>", "<&", ">&", "&>", "<", ">"};
+    /** The grammar's own operators, longest first, so that this lexer cannot drift from the parser's. */
+    private static final List<String> OPERATORS = Operators.control();
+    private static final List<String> REDIRECTIONS = Operators.redirection();
 
     private final String text;
     private final List<Token> tokens = new ArrayList<>();
@@ -102,7 +103,9 @@ public final class LenientLexer {
     }
 
     private static boolean isOperatorStart(char c) {
-        return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '<' || c == '>';
+        for (String op : OPERATORS) if (op.charAt(0) == c) return true;
+        for (String op : REDIRECTIONS) if (op.charAt(0) == c) return true;
+        return false;
     }
 
     /** Reads one part of a word at {@code pos}; returns whether it ran to the end unterminated. */

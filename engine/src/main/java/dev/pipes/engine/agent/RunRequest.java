@@ -1,6 +1,7 @@
 package dev.pipes.engine.agent;
 
 import dev.pipes.engine.stream.StreamProtocol;
+import dev.pipes.grammar.text.ShellBytes;
 import dev.pipes.wamp.client.WampException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,6 +96,12 @@ public record RunRequest(List<String> argv, InputMode input, List<Target> output
     public Map<String, Object> toKwargs() {
         Map<String, Object> kw = new LinkedHashMap<>();
         kw.put("argv", argv);
+        // a string on the wire is Unicode: bytes that are not UTF-8 travel beside it as base64
+        if (argv.stream().anyMatch(ShellBytes::hasRawBytes)) kw.put("argv_bytes", argv.stream().map(RunRequest::base64).toList());
+        if (environment != null && environment.entrySet().stream()
+                .anyMatch(e -> ShellBytes.hasRawBytes(e.getKey()) || ShellBytes.hasRawBytes(e.getValue()))) {
+            kw.put("env_bytes", environment.entrySet().stream().map(e -> base64(e.getKey() + "=" + e.getValue())).toList());
+        }
         kw.put("input", input.wire());
         if (output.size() == 1) {
             kw.put("output", output.get(0).procedure());
@@ -142,6 +149,19 @@ public record RunRequest(List<String> argv, InputMode input, List<Target> output
             if (output.size() > 1 && !joints.replicated() && joints.blockSize() <= 0) {
                 throw new IllegalArgumentException("block_size must be given with a list of outputs");
             }
+            if (kw.get("argv_bytes") != null) {
+                List<String> exact = fromBase64(strings(kw.get("argv_bytes"), "argv_bytes"), "argv_bytes");
+                if (exact.size() != argv.size()) throw new IllegalArgumentException("argv_bytes must be as long as argv");
+                argv = exact;
+            }
+            if (kw.get("env_bytes") != null) {
+                env = new LinkedHashMap<>();
+                for (String entry : fromBase64(strings(kw.get("env_bytes"), "env_bytes"), "env_bytes")) {
+                    int eq = entry.indexOf('=');
+                    if (eq <= 0) throw new IllegalArgumentException("env_bytes entries must be NAME=value");
+                    env.put(entry.substring(0, eq), entry.substring(eq + 1));
+                }
+            }
             return new RunRequest(argv, input, output, err, string(kw, "cwd", null), env, joints);
         } catch (IllegalArgumentException e) {
             throw new WampException(StreamProtocol.ERROR_INVALID, "run: " + e.getMessage());
@@ -164,6 +184,22 @@ public record RunRequest(List<String> argv, InputMode input, List<Target> output
             targets.add(new Target(procedures.get(i), perReader == null ? List.of() : strings(perReader.get(i), "output_endpoints")));
         }
         return targets;
+    }
+
+    private static String base64(String text) {
+        return java.util.Base64.getEncoder().encodeToString(ShellBytes.encode(text));
+    }
+
+    private static List<String> fromBase64(List<String> encoded, String key) {
+        List<String> out = new ArrayList<>();
+        for (String e : encoded) {
+            try {
+                out.add(ShellBytes.decode(java.util.Base64.getDecoder().decode(e)));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException(key + " must be a list of base64 strings");
+            }
+        }
+        return out;
     }
 
     private static List<String> strings(Object value, String key) {

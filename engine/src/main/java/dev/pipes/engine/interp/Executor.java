@@ -49,6 +49,7 @@ final class Executor {
     /** Starts the plan in the background as a job; {@code $!} is its last process (or a job id). */
     Job runBackground(Plan plan, ShellState state) {
         ProcessGroup group = new ProcessGroup();
+        if (opensFifo(plan, state)) return runBackgroundAfterOpening(plan, state, group);
         List<StageHandle> handles = launch(plan, state, true, group);
         CompletableFuture<List<Integer>> statuses = new CompletableFuture<>();
         Thread waiter = Thread.ofPlatform().daemon().name("pipesh-job").unstarted(() -> {
@@ -61,6 +62,62 @@ final class Executor {
         Job job = state.jobs.add(plan.text().strip(), pid > 0 ? pid : syntheticPid(), group, statuses);
         waiter.start();
         return job;
+    }
+
+    /**
+     * A job whose redirections open a FIFO: opening one blocks until the other side opens it too,
+     * and in sh that wait happens in the forked child, never in the shell ({@code echo hi > f &
+     * cat f}). Here the job's redirections are applied, and its stages started, in a thread of its
+     * own on a copy of the shell state (what the child of a fork would have); {@code $!} is then a
+     * job id, since no process exists yet when the shell goes on.
+     */
+    private Job runBackgroundAfterOpening(Plan plan, ShellState state, ProcessGroup group) {
+        ShellState copy = state.copy();
+        CompletableFuture<List<Integer>> statuses = new CompletableFuture<>();
+        Thread starter = Thread.ofPlatform().daemon().name("pipesh-job-open").unstarted(() -> {
+            List<Integer> all = new ArrayList<>();
+            try {
+                for (StageHandle handle : launch(plan, copy, true, group)) all.add(handle.await());
+            } catch (RuntimeException e) {
+                errors.accept(e.getMessage() == null ? e.toString() : e.getMessage());
+                all.add(1);
+            } finally {
+                group.remove(Thread.currentThread());
+            }
+            if (group.killed()) all.replaceAll(s -> s == 0 ? 143 : s);
+            statuses.complete(all);
+        });
+        group.add(starter);
+        Job job = state.jobs.add(plan.text().strip(), syntheticPid(), group, statuses);
+        starter.start();
+        return job;
+    }
+
+    /** Whether one of the plan's redirections names an existing FIFO (its open would block). */
+    private static boolean opensFifo(Plan plan, ShellState state) {
+        for (Stage stage : plan.stages()) {
+            for (dev.pipes.engine.plan.RedirectPlan redirect : stage.redirects()) {
+                switch (redirect.op()) {
+                    case READ, WRITE, APPEND, CLOBBER, READ_WRITE, OUT_AND_ERR, APPEND_OUT_AND_ERR -> {
+                        if (isFifo(state.resolve(redirect.target()))) return true;
+                    }
+                    default -> { }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFIFO = 0010000;
+
+    private static boolean isFifo(Path path) {
+        try {
+            Object mode = java.nio.file.Files.getAttribute(path, "unix:mode");
+            return mode instanceof Integer m && (m & S_IFMT) == S_IFIFO;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false; // missing (it will be created as a regular file) or no unix view
+        }
     }
 
     private static long nextSynthetic = 4_194_304;
@@ -119,7 +176,7 @@ final class Executor {
             }
         }
         boolean[] osJoint = new boolean[Math.max(0, n - 1)];
-        Pipe[] javaPipes = new Pipe[Math.max(0, n - 1)];
+        Channel.Stream[][] javaPipes = new Channel.Stream[Math.max(0, n - 1)][];
         for (int i = 0; i + 1 < n; i++) {
             osJoint[i] = plan.joints().get(i) == Joint.OS_PIPE && applied[i] != null && applied[i + 1] != null
                     && new Channel.PipeEnd(i, true).equals(applied[i].table().get(1))
@@ -128,7 +185,7 @@ final class Executor {
                     && new Channel.PipeEnd(i, false).equals(applied[i + 1].table().get(0));
             if (!osJoint[i]) {
                 try {
-                    javaPipes[i] = Pipe.open();
+                    javaPipes[i] = PipeEnds.open(state.launcher.spawnsNatively());
                 } catch (IOException e) {
                     throw new ShellError("cannot create a pipe: " + e.getMessage());
                 }
@@ -194,25 +251,37 @@ final class Executor {
         return StageHandle.of(status, -1);
     }
 
-    /** The in-process pipes of one pipeline, and which end of each a stage holds. */
+    /**
+     * The in-process pipes of one pipeline, and which end of each a stage holds. Where processes
+     * are spawned natively these are real pipes whose descriptors a process gets itself (a command
+     * inside an in-process stage reads the pipe as after a fork, the shell reading nothing ahead);
+     * elsewhere Java pipes that a copying thread joins to a process.
+     */
     static final class PipeEnds {
-        private final Pipe[] pipes;
-        private final java.util.Map<Channel.PipeEnd, Channel.Stream> streams = new java.util.HashMap<>();
+        /** {@code pipes[j]} is {source, sink} of joint j, or null for an OS joint between two processes. */
+        private final Channel.Stream[][] pipes;
 
-        PipeEnds(Pipe[] pipes) {
+        PipeEnds(Channel.Stream[][] pipes) {
             this.pipes = pipes;
+        }
+
+        static Channel.Stream[] open(boolean nativePipe) throws IOException {
+            if (nativePipe) {
+                dev.pipes.engine.world.FdStreams.Pipe pipe = dev.pipes.engine.world.FdStreams.pipe();
+                return new Channel.Stream[] {Channel.Stream.reading(pipe.source(), "pipe"),
+                        Channel.Stream.writing(pipe.sink(), "pipe")};
+            }
+            Pipe pipe = Pipe.open();
+            return new Channel.Stream[] {Channel.Stream.reading(Channels.newInputStream(pipe.source()), "pipe"),
+                    Channel.Stream.writing(Channels.newOutputStream(pipe.sink()), "pipe")};
         }
 
         boolean isJava(Channel.PipeEnd end) {
             return pipes[end.index()] != null;
         }
 
-        synchronized Channel.Stream stream(Channel.PipeEnd end) {
-            return streams.computeIfAbsent(end, e -> {
-                Pipe pipe = pipes[e.index()];
-                return e.writeEnd() ? Channel.Stream.writing(Channels.newOutputStream(pipe.sink()), "pipe")
-                        : Channel.Stream.reading(Channels.newInputStream(pipe.source()), "pipe");
-            });
+        Channel.Stream stream(Channel.PipeEnd end) {
+            return pipes[end.index()][end.writeEnd() ? 1 : 0];
         }
 
         FdTable toStreams(FdTable table) {
@@ -230,8 +299,8 @@ final class Executor {
         }
 
         void close(Channel.PipeEnd end) {
-            Pipe pipe = pipes[end.index()];
-            Bridges.quietly(end.writeEnd() ? pipe.sink() : pipe.source());
+            Channel.Stream stream = stream(end);
+            Bridges.quietly(end.writeEnd() ? stream.out() : stream.in());
         }
 
         /** Closes the ends nobody holds, so that a reader whose writer redirected elsewhere sees EOF. */

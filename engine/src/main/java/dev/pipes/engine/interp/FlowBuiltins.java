@@ -1,8 +1,6 @@
 package dev.pipes.engine.interp;
 
 import dev.pipes.engine.plan.Stage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,9 +94,9 @@ final class FlowBuiltins {
         if (path == null || !Files.isRegularFile(path)) path = ctx.state.resolve(name);
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return ctx.fail(args.get(0), name + ": No such file or directory");
+            text = dev.pipes.engine.world.ScriptFiles.read(path);
+        } catch (dev.pipes.engine.world.ScriptFiles.Unreadable e) {
+            return ctx.fail(args.get(0), name + ": " + e.getMessage());
         }
         List<String> savedPositional = ctx.state.positional;
         if (args.size() > 2) ctx.state.positional = new ArrayList<>(args.subList(2, args.size()));

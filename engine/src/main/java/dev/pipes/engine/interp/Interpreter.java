@@ -20,7 +20,6 @@ import dev.pipes.grammar.ast.SimpleCommand;
 import dev.pipes.grammar.ast.Span;
 import dev.pipes.grammar.ast.Subshell;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -268,7 +267,7 @@ public final class Interpreter {
         copy.fds = copy.fds.with(1, dev.pipes.engine.world.Channel.Stream.writing(buffer, "command substitution"));
         int status = new Interpreter(copy, builtins).runScript(script, 1);
         state.lastStatus = status;
-        return buffer.toString(StandardCharsets.UTF_8);
+        return dev.pipes.grammar.text.ShellBytes.decode(buffer.toByteArray());
     }
 
     /** For a REPL: the lines announcing background jobs that finished since the last call. */

@@ -5,7 +5,6 @@ import dev.pipes.engine.world.NativeStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** The Java streams behind a state's descriptors, for builtins and the shell's own messages. */
 final class Io {
@@ -42,7 +41,7 @@ final class Io {
         OutputStream out = output(state, fd);
         if (out == null) throw new ShellError("write error: Bad file descriptor");
         try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(dev.pipes.grammar.text.ShellBytes.encode(text));
             out.flush();
         } catch (IOException e) {
             if (isBrokenPipe(e)) throw new ControlFlow.Exit(141);
@@ -60,7 +59,7 @@ final class Io {
         OutputStream out = output(state, 2);
         if (out == null) return;
         try {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write(dev.pipes.grammar.text.ShellBytes.encode(line + "\n"));
             out.flush();
         } catch (IOException e) {
             // nowhere left to report to

@@ -1,5 +1,6 @@
 package dev.pipes.engine.interp;
 
+import dev.pipes.engine.world.ProcessSignals;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,15 +168,10 @@ final class JobBuiltins {
         if (name.equals("0")) return 0; // signal 0 only asks whether the process exists
         if (name.equals("TERM")) return handle.get().destroy() ? 0 : ctx.fail("kill", "(" + pid + ") - Operation not permitted");
         if (name.equals("KILL")) return handle.get().destroyForcibly() ? 0 : ctx.fail("kill", "(" + pid + ") - Operation not permitted");
-        List<String> command = new ArrayList<>(List.of("kill", "-s", name, Long.toString(pid)));
         try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
-            return process.waitFor() == 0 ? 0 : 1;
+            return ProcessSignals.send(name, List.of(pid), ProcessBuilder.Redirect.INHERIT) == 0 ? 0 : 1;
         } catch (IOException e) {
             return ctx.fail("kill", "cannot send SIG" + name + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
         }
     }
 }

@@ -36,7 +36,10 @@ final class ParameterExpansion {
             }
             case LENGTH -> {
                 if (!set && !list) checkNounset();
-                long length = list ? state.positional.size() : value == null ? 0 : value.codePointCount(0, value.length());
+                // characters under a UTF-8 locale, bytes under C, as bash counts
+                long length = list ? state.positional.size() : value == null ? 0
+                        : dev.pipes.grammar.text.ShellBytes.length(value,
+                                dev.pipes.grammar.text.ShellBytes.utf8Locale(state.variables::get));
                 out.add(result(Long.toString(length)));
             }
             case DEFAULT_IF_UNSET_OR_EMPTY, DEFAULT_IF_UNSET -> {

@@ -203,7 +203,7 @@ final class Printf {
                     int end = i;
                     while (end < text.length() && end < i + 2 && Character.digit(text.charAt(end), 16) >= 0) end++;
                     if (end == i) out.append("\\x");
-                    else out.append((char) Integer.parseInt(text.substring(i, end), 16));
+                    else out.append(dev.pipes.grammar.text.ShellBytes.ofByte(Integer.parseInt(text.substring(i, end), 16)));
                     i = end;
                 }
                 default -> {
@@ -211,7 +211,7 @@ final class Printf {
                         int start = echoStyle && e == '0' ? i : i - 1;
                         int end = start;
                         while (end < text.length() && end < start + 3 && text.charAt(end) >= '0' && text.charAt(end) <= '7') end++;
-                        out.append(end == start ? '\0' : (char) Integer.parseInt(text.substring(start, end), 8));
+                        out.append(end == start ? '\0' : dev.pipes.grammar.text.ShellBytes.ofByte(Integer.parseInt(text.substring(start, end), 8)));
                         i = end;
                     } else if (!echoStyle && (e == '"' || e == '\'')) {
                         out.append(e);

@@ -49,6 +49,7 @@ final class ProcessSegment {
     }
 
     List<StageHandle> start(List<Stage> stages, List<Redirections.Applied> applied, Consumer<String> errors) {
+        if (state.launcher.spawnsNatively()) return new NativeSegment(state, group, ends).start(stages, applied, errors);
         int n = stages.size();
         List<ProcessBuilder> builders = new ArrayList<>();
         List<Wiring[]> wirings = new ArrayList<>();
@@ -186,7 +187,9 @@ final class ProcessSegment {
             case Channel.OpenFile file -> {
                 if (!input) return Wiring.of(Redirect.appendTo(file.path().toFile()));
                 if (file.forWriting()) return Wiring.of(Redirect.from(file.path().toFile()));
-                if (file.handle().readPosition() == 0) {
+                // a FIFO opened again by path would wait for a writer that may be gone: its data
+                // already sits in the open file the shell holds, so that file is read
+                if (file.handle().readPosition() == 0 && java.nio.file.Files.isRegularFile(file.path())) {
                     return new Wiring(Redirect.from(file.path().toFile()), null, null, false, file);
                 }
                 return new Wiring(Redirect.PIPE, file.handle().in(), null, false, null);

@@ -3,7 +3,6 @@ package dev.pipes.engine.interp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -161,7 +160,7 @@ final class ReadBuiltin {
             bytes.write(b);
             chars++;
         }
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        String text = dev.pipes.grammar.text.ShellBytes.decode(bytes.toByteArray());
         boolean[] escaped = new boolean[text.length()];
         if (!escapedAt.isEmpty() && text.length() == bytes.size()) {
             for (int at : escapedAt) escaped[at] = true;

@@ -128,6 +128,13 @@ public final class ShellState {
 
     /** Resolves a path the user wrote against the shell's own working directory. */
     public Path resolve(String path) {
-        return cwd.resolve(path).normalize();
+        try {
+            return cwd.resolve(path).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // Java's file names are strings in the charset of the JVM's locale: bytes outside it
+            // (any non-ASCII byte under C, a byte that is not UTF-8 under a UTF-8 locale) cannot be named
+            throw new ShellError(path + ": file name not representable in the JVM's locale ("
+                    + System.getProperty("sun.jnu.encoding") + ")");
+        }
     }
 }

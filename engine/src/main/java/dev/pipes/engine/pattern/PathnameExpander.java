@@ -1,5 +1,7 @@
 package dev.pipes.engine.pattern;
 
+import dev.pipes.engine.world.NativeIo;
+import dev.pipes.grammar.text.ShellBytes;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -52,17 +54,41 @@ public final class PathnameExpander {
         }
         if (!Files.isDirectory(dir)) return;
         boolean dotOk = component.startsWith(".") || component.startsWith("\\.");
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (name.startsWith(".") && !dotOk) continue;
-                if (!ShPattern.compile(component).matcher(name).matches()) continue;
-                if (!last && !Files.isDirectory(entry)) continue;
-                walk(entry, join(prefix, name, last), components, index + 1, results);
+        var matcher = ShPattern.compile(component);
+        for (String name : names(dir)) {
+            if (name.startsWith(".") && !dotOk) continue;
+            if (!matcher.matcher(name).matches()) continue;
+            if (last) {
+                results.add(join(prefix, name, true)); // the name as the bytes the directory holds
+                continue;
             }
-        } catch (IOException | SecurityException e) {
-            // an unreadable directory simply matches nothing, as in sh
+            Path entry;
+            try {
+                entry = dir.resolve(name);
+            } catch (java.nio.file.InvalidPathException e) {
+                continue; // a directory Java cannot name is not descended into
+            }
+            if (Files.isDirectory(entry)) walk(entry, join(prefix, name, false), components, index + 1, results);
         }
+    }
+
+    /**
+     * The names in {@code dir}, each keeping every byte ({@link ShellBytes}) where the system is
+     * asked directly, else as Java lists them; an unreadable directory has none, as in sh.
+     */
+    private static List<String> names(Path dir) {
+        List<String> names = new ArrayList<>();
+        if (NativeIo.available()) {
+            List<byte[]> raw = NativeIo.listDirectory(ShellBytes.encode(dir.toString()));
+            if (raw != null) for (byte[] name : raw) names.add(ShellBytes.decode(name));
+            return names;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) names.add(entry.getFileName().toString());
+        } catch (IOException | SecurityException e) {
+            // nothing matches
+        }
+        return names;
     }
 
     private static String join(String prefix, String name, boolean last) {

@@ -31,8 +31,19 @@ public final class FileHandle implements AutoCloseable {
 
     static FileHandle open(Path path, boolean forWriting, boolean truncate) throws IOException {
         if (!forWriting) return new FileHandle(new FileInputStream(path.toFile()), null, null);
-        if (truncate) new FileOutputStream(path.toFile(), false).close();
+        // a FIFO or device is opened once: a second open of a FIFO would pair with another reader
+        // (or wait for one), and there is nothing to truncate
+        boolean special = java.nio.file.Files.exists(path) && !java.nio.file.Files.isRegularFile(path)
+                && !java.nio.file.Files.isDirectory(path);
+        if (truncate && !special) new FileOutputStream(path.toFile(), false).close();
         return new FileHandle(null, new FileOutputStream(path.toFile(), true), null);
+    }
+
+    private volatile Runnable alsoClose;
+
+    /** Something to close with this file (the descriptor a {@code /proc} path of it stands on). */
+    void alsoClose(Runnable action) {
+        alsoClose = action;
     }
 
     public InputStream in() {
@@ -69,6 +80,9 @@ public final class FileHandle implements AutoCloseable {
 
     @Override
     public void close() {
+        Runnable extra = alsoClose;
+        alsoClose = null;
+        if (extra != null) extra.run();
         try {
             if (both != null) both.close();
             else if (in != null) in.close();

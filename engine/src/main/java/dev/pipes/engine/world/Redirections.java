@@ -4,7 +4,6 @@ import dev.pipes.engine.plan.RedirectPlan;
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ public final class Redirections {
             case READ -> table.with(fd, open(resolve, target, false, false, opened));
             case READ_WRITE -> {
                 try {
-                    Channel.OpenFile file = Channel.openReadWrite(resolve.apply(target));
+                    Channel.OpenFile file = Channel.openReadWrite(path(resolve, target));
                     opened.add(file.handle());
                     yield table.with(fd, file);
                 } catch (IOException e) {
@@ -72,7 +71,7 @@ public final class Redirections {
                 }
             }
             case WRITE, CLOBBER -> {
-                if (redirect.op() == RedirectPlan.Op.WRITE && noclobber && Files.isRegularFile(resolve.apply(target))) {
+                if (redirect.op() == RedirectPlan.Op.WRITE && noclobber && Files.isRegularFile(path(resolve, target))) {
                     throw new RedirectionException(target + ": cannot overwrite existing file");
                 }
                 yield table.with(fd, open(resolve, target, true, true, opened));
@@ -100,14 +99,17 @@ public final class Redirections {
                 yield table.with(fd, channel);
             }
             case HERE_DOC, HERE_STRING -> table.with(fd, Channel.Stream.reading(
-                    new ByteArrayInputStream(target.getBytes(StandardCharsets.UTF_8)), "here-document"));
+                    new ByteArrayInputStream(dev.pipes.grammar.text.ShellBytes.encode(target)), "here-document"));
         };
     }
 
     private static Channel open(Function<String, Path> resolve, String target, boolean writing, boolean truncate,
                                 List<FileHandle> opened) throws RedirectionException {
         if (target.isEmpty()) throw new RedirectionException(": No such file or directory");
-        Path path = resolve.apply(target);
+        if (dev.pipes.grammar.text.ShellBytes.hasRawBytes(target) || !representable(target)) {
+            return openByBytes(resolve, target, writing, truncate, opened);
+        }
+        Path path = path(resolve, target);
         try {
             Channel.OpenFile file = Channel.open(path, writing, truncate);
             opened.add(file.handle());
@@ -117,7 +119,65 @@ public final class Redirections {
         }
     }
 
+    /** Whether Java can name {@code target} (its file names are strings in the JVM's locale's charset). */
+    private static boolean representable(String target) {
+        try {
+            Path.of(target);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A file whose name Java cannot hold (a byte that is not in the JVM's charset): the system opens
+     * it by its bytes, and the shell then uses it through {@code /proc/PID/fd/N}, a name Java can
+     * hold that stays valid (for processes too) while the descriptor is open.
+     */
+    private static Channel openByBytes(Function<String, Path> resolve, String target, boolean writing, boolean truncate,
+                                       List<FileHandle> opened) throws RedirectionException {
+        if (!NativeIo.available()) {
+            throw new RedirectionException(target + ": file name not representable in the JVM's locale ("
+                    + System.getProperty("sun.jnu.encoding") + ")");
+        }
+        byte[] name = dev.pipes.grammar.text.ShellBytes.encode(target);
+        if (!target.startsWith("/")) {
+            byte[] dir = dev.pipes.grammar.text.ShellBytes.encode(resolve.apply(".").toString());
+            byte[] full = java.util.Arrays.copyOf(dir, dir.length + 1 + name.length);
+            full[dir.length] = '/';
+            System.arraycopy(name, 0, full, dir.length + 1, name.length);
+            name = full;
+        }
+        int flags = writing ? NativeIo.O_WRONLY | NativeIo.O_CREAT | (truncate ? NativeIo.O_TRUNC : NativeIo.O_APPEND)
+                : NativeIo.O_RDONLY;
+        int fd;
+        try {
+            fd = NativeIo.open(name, flags);
+        } catch (IOException e) {
+            throw new RedirectionException(target + ": " + e.getMessage());
+        }
+        try {
+            Channel.OpenFile file = Channel.open(Path.of("/proc/" + ProcessHandle.current().pid() + "/fd/" + fd), writing, false);
+            file.handle().alsoClose(() -> NativeIo.close(fd));
+            opened.add(file.handle());
+            return file;
+        } catch (IOException e) {
+            NativeIo.close(fd);
+            throw new RedirectionException(target + ": " + reason(e));
+        }
+    }
+
     /** The errno-like text of an I/O failure, as sh prints it. */
+    /** The path of a redirection's file; a name the system cannot be given is a failed redirection. */
+    private static Path path(Function<String, Path> resolve, String target) throws RedirectionException {
+        try {
+            return resolve.apply(target);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new RedirectionException(message.startsWith(target) ? message : target + ": " + message);
+        }
+    }
+
     public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) return "No such file or directory";
         String message = e.getMessage() == null ? "" : e.getMessage();

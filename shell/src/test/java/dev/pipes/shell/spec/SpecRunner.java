@@ -31,6 +31,38 @@ interface SpecRunner {
         return script;
     }
 
+    /**
+     * The environment of a case run by {@code shell}, whose command is {@code SH} there, so that a
+     * case can start the shell under test itself ({@code $SH -c ...}, spec/invocation.test.sh).
+     */
+    static Map<String, String> environment(Path dir, String sh) {
+        Map<String, String> environment = new java.util.HashMap<>(environment(dir));
+        environment.put("SH", sh);
+        return Map.copyOf(environment);
+    }
+
+    /**
+     * An executable that starts pipesh from this JVM's class path (made once, under target/), for
+     * {@code $SH} in cases run in-process.
+     */
+    static String pipeshExecutable() throws IOException {
+        Path launcher = Path.of("target", "spec-sh", "pipesh").toAbsolutePath();
+        synchronized (SpecRunner.class) {
+            if (!Files.isExecutable(launcher)) {
+                Files.createDirectories(launcher.getParent());
+                String javaCommand = ProcessHandle.current().info().command().orElse("java");
+                Path temporary = Files.createTempFile(launcher.getParent(), "pipesh", ".tmp");
+                Files.writeString(temporary, "#!/bin/sh\nexec '" + javaCommand + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
+                        + "-XX:-UsePerfData --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp '"
+                        + System.getProperty("java.class.path") + "' dev.pipes.shell.Main \"$@\"\n");
+                temporary.toFile().setExecutable(true);
+                Files.move(temporary, launcher, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return launcher.toString();
+    }
+
     /** The shell's name in per-shell expectations ({@code ## OK bash ...}). */
     String shell();
 
@@ -56,7 +88,7 @@ interface SpecRunner {
                     args = new String[] {"-c", specCase.code()};
                 }
                 int status = ScriptMode.run(args, ShellStreams.captured(new ByteArrayInputStream(new byte[0]), out, err),
-                        dir, environment(dir));
+                        dir, environment(dir, pipeshExecutable()));
                 String stderr = err.toString(StandardCharsets.UTF_8);
                 // one expectation serves both modes: the script's name in locations reads as -c
                 if (scriptName != null) stderr = stderr.replace(scriptName + ":", "-c:");
@@ -82,7 +114,7 @@ interface SpecRunner {
                 }
                 ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.toFile());
                 builder.environment().clear();
-                builder.environment().putAll(environment(dir));
+                builder.environment().putAll(command.size() == 1 ? environment(dir, command.get(0)) : environment(dir));
                 builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
                 Path outFile = dir.resolveSibling(dir.getFileName() + ".stdout");
                 Path errFile = dir.resolveSibling(dir.getFileName() + ".stderr");

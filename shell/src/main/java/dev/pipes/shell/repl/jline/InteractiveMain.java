@@ -36,7 +36,7 @@ public final class InteractiveMain {
      * login shell) run before the first prompt.
      */
     public static int run(Invocation invocation, FdTable nativeStdio, PrintStream err) {
-        Map<String, String> environment = System.getenv();
+        Map<String, String> environment = dev.pipes.shell.ProcessText.environment();
         Modules modules = Modules.installed(message -> err.println("pipesh: " + message));
         try (Services services = modules.services(environment, invocation.embedded())) {
             ShellState state = shellState(invocation, nativeStdio, environment, modules, services, err);
@@ -50,7 +50,7 @@ public final class InteractiveMain {
      * standard error, entries read as lines (no line editor).
      */
     public static int runWithoutTerminal(Invocation invocation, ShellStreams streams, PrintStream err) {
-        Map<String, String> environment = System.getenv();
+        Map<String, String> environment = dev.pipes.shell.ProcessText.environment();
         Modules modules = Modules.installed(message -> err.println("pipesh: " + message));
         try (Services services = modules.services(environment, invocation.embedded())) {
             ShellState state = shellState(invocation, streams.fds(), environment, modules, services, err);

@@ -46,28 +46,54 @@ public final class InteractiveShell {
 
     /** Runs the interactive shell on the process's terminal; returns the exit status. */
     public static int run(ShellSession session, ServiceCatalog catalog, PrintStream err) {
-        // JNI, then stty, not JLine's default FFM: listing a provider creates it, and FFM generates
-        // its native call stubs at every start (a quarter of a second); JLine's property still chooses.
-        TerminalBuilder builder = TerminalBuilder.builder().system(true).nativeSignals(true);
-        String provider = System.getProperty(TerminalBuilder.PROP_PROVIDER);
-        if (provider != null) builder.provider(provider);
-        else builder.providers(TERMINAL_PROVIDERS);
-        // With standard output redirected (pipesh >log), the line editor draws on standard error.
-        try (Terminal terminal = builder
-                .systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr)
-                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+        TerminalSetup.useUnpackedNativeLibrary();
+        String type = System.getenv("TERM");
+        Path terminfo = pipesHome().resolve("cache").resolve("terminfo");
+        TerminalSetup.useKeptCapabilities(type, terminfo);
+        try (Terminal terminal = openTerminal()) {
+            Thread.ofPlatform().daemon().name("pipesh-terminfo").start(() -> TerminalSetup.keepCapabilities(terminal.getType(), terminfo));
             return run(terminal, session, catalog, pipesHome(), err);
         } catch (IOException e) {
             throw new UncheckedIOException("pipesh: cannot open the terminal", e);
         }
     }
 
+    /**
+     * The process's terminal through JLine's JNI provider alone. JLine probes every provider it is
+     * not told to leave alone before it picks one: probing FFM generates its native call stubs (a
+     * sixth of a second at every start), probing exec starts a process. Only when JNI cannot be
+     * had (no native library for this machine) is exec ({@code stty}) tried, by
+     * {@link #fallbackTerminal}. JLine's own property still chooses when it is set.
+     */
+    static TerminalBuilder systemTerminal() {
+        TerminalBuilder builder = TerminalBuilder.builder().system(true).nativeSignals(true);
+        String provider = System.getProperty(TerminalBuilder.PROP_PROVIDER);
+        if (provider != null) return builder.provider(provider);
+        return builder.providers("jni").jni(true).ffm(false).jna(false).jansi(false).exec(false).dumb(false);
+    }
+
+    /** The terminal when JNI failed: JNI, then {@code stty}, as JLine's defaults but FFM. */
+    static TerminalBuilder fallbackTerminal() {
+        return TerminalBuilder.builder().system(true).nativeSignals(true).providers(TERMINAL_PROVIDERS)
+                .ffm(false).jna(false).jansi(false);
+    }
+
+    private static Terminal openTerminal() throws IOException {
+        try {
+            return configure(systemTerminal()).build();
+        } catch (IllegalStateException | IOException e) {
+            return configure(fallbackTerminal()).build();
+        }
+    }
+
+    /** With standard output redirected ({@code pipesh >log}), the line editor draws on standard error. */
+    private static TerminalBuilder configure(TerminalBuilder builder) {
+        return builder.systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr).signalHandler(Terminal.SignalHandler.SIG_IGN);
+    }
+
     public static int run(Terminal terminal, ShellSession session, ServiceCatalog catalog, Path home, PrintStream err) {
         LineReader reader = lineReader(terminal, session, catalog, home, err);
-        reader.getHistory().attach(reader); // reads the history file now, for the history builtin
-        List<String> earlier = new ArrayList<>();
-        for (History.Entry entry : reader.getHistory()) earlier.add(entry.line());
-        session.rememberEarlier(earlier);
+        reader.getHistory().attach(reader); // starts reading the history file (DeferredHistory)
         NativeStreams.useStreamedInput(new TerminalInput());
         Repl repl = new Repl(new TerminalEntryReader(reader), session, Prompts.ofProcess(), err);
         // While an entry runs, Ctrl-C and Ctrl-Z reach the shell as signals (the terminal is
@@ -84,13 +110,21 @@ public final class InteractiveShell {
         // Listing the PATH takes some milliseconds: do it now, off the prompt's way, rather than
         // on the first keystroke (highlighting asks whether the command exists).
         String path = session.facts().variable("PATH").orElse("");
-        Thread.ofVirtual().name("pipesh-path-scan").start(() -> pathCommands.names(path));
+        Thread.ofPlatform().daemon().name("pipesh-path-scan").start(() -> pathCommands.names(path));
         SpecLoader specs = new SpecLoader(home.resolve("completions"), err::println)
                 .provide(InvocationSyntax.completionSpec());
         Completer completer = new Completer(session.facts(), catalog, specs, pathCommands);
         Highlighter highlighter = new Highlighter(new CommandKinds(session.facts(), catalog, pathCommands));
+        // The history file is read after the first prompt shows; the shell learns its entries (for
+        // the history builtin, listed before this session's) before anything else uses the history.
+        DeferredHistory history = new DeferredHistory(read -> {
+            List<String> earlier = new ArrayList<>();
+            for (History.Entry entry : read) earlier.add(entry.line());
+            session.rememberEarlier(earlier);
+        });
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
+                .history(history)
                 .appName("pipesh")
                 .parser(new ShellLineParser(Continuation.ofGrammar()))
                 .completer(new ShellCompleter(completer))

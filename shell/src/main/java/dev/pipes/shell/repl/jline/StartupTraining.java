@@ -36,8 +36,8 @@ public final class StartupTraining {
      * provider InteractiveShell asks for, its pty, the signal plumbing) to be in the cache too.
      */
     private static void systemTerminalClasses() throws IOException {
-        try (var terminal = org.jline.terminal.TerminalBuilder.builder().system(true)
-                .providers(InteractiveShell.TERMINAL_PROVIDERS).dumb(true).build()) {
+        TerminalSetup.useUnpackedNativeLibrary();
+        try (var terminal = InteractiveShell.systemTerminal().dumb(true).build()) {
             terminal.getAttributes();
         }
         Object registration = org.jline.utils.Signals.register("WINCH", () -> { });
@@ -83,12 +83,45 @@ public final class StartupTraining {
         }
     }
 
-    /** {@code script}: train the {@code -c} / script start-up only; {@code interactive}: also the REPL's. */
+    /**
+     * What a short script does, for the class cache: loops, arithmetic, a case, command
+     * substitutions, here-documents, functions, and pipelines of external commands.
+     */
+    static final String SCRIPT = """
+            n=0
+            for f in a b c; do n=$((n+1)); done
+            echo "$n" | tr 1-9 a-i >/dev/null
+            x=$(printf '%s\\n' one two | wc -l)
+            [ "$x" -eq 2 ] && echo ok >/dev/null
+            case "$n" in 3) g=hello ;; *) g=bye ;; esac
+            while read -r line; do : "$line"; done <<EOF
+            a $n
+            EOF
+            f() { y=$1; echo "${y%.txt}" "${#y}"; }
+            f c.txt >/dev/null 2>&1
+            test -n "$g" && [ -d / ] || exit 1
+            echo "$g $(basename /a/b/c.txt .txt)" | cat >/dev/null
+            if [ "$n" -gt 1 ]; then set -- a b; shift; fi
+            """;
+
+    /**
+     * {@code script}: train the {@code -c} / script start-up only; {@code interactive}: also the
+     * REPL's. Run on a terminal (the launcher runs it under {@code script(1)} with keys on its
+     * input), the interactive training is the real interactive shell of {@link Main}, from the
+     * terminal's opening to a completed line; without a terminal it is a session on an in-memory one.
+     */
     public static void main(String[] args) throws IOException {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Main.run(new String[] {"-c", "x=1; f() { echo \"$x\" | cat; }; f >/dev/null; true"}, nowhere, nowhere);
+        // on the process's own descriptors, as a real run (the launcher sends them to /dev/null):
+        // with captured streams the classes of the native path were never cached
+        Main.run(new String[] {"-c", SCRIPT}, System.out, System.err);
         services();
         if (args.length > 0 && args[0].equals("script")) return;
+        if (dev.pipes.shell.repl.Interactive.onTerminal()) {
+            Main.run(new String[0], System.out, System.err);
+            return;
+        }
         systemTerminalClasses();
         Path home = Files.createTempDirectory("pipesh-training");
         try {
