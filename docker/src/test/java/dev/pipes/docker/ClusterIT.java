@@ -43,6 +43,7 @@ class ClusterIT {
     Services services;
     ClusterShell shell;
     Map<String, String> env;
+    Path elsewhere;
 
     @BeforeAll
     void setUp() throws Exception {
@@ -55,9 +56,17 @@ class ClusterIT {
     }
 
     @AfterAll
-    void tearDown() {
+    void tearDown() throws Exception {
         if (services != null) services.close();
         if (admin != null && Files.exists(dir.resolve("home/cluster"))) admin.run("pipes leave");
+        if (dir != null) delete(dir); // 64 MiB twice, and more
+        if (elsewhere != null) delete(elsewhere);
+    }
+
+    private static void delete(Path root) throws java.io.IOException {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     @Test
@@ -227,7 +236,7 @@ class ClusterIT {
         assertTrue(shell.err().contains("image build") && shell.err().contains("failed"), shell.err());
         assertEquals(127, shell.run("broken"), "a failed image build registers nothing");
         shell.reset();
-        Path elsewhere = Files.createTempDirectory("pipes-cluster-it-home");
+        elsewhere = Files.createTempDirectory("pipes-cluster-it-home");
         ClusterShell lonely = new ClusterShell(elsewhere, ClusterShell.environment(elsewhere),
                 dev.pipes.engine.service.ServiceRuntime.none(), ClusterVerbs.all());
         assertEquals(1, lonely.run("pipes init --servers tcp://127.0.0.1:9 --name nowhere"));
