@@ -200,14 +200,17 @@ class ClusterIT {
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 dev.pipes.docker.testing.ShellMain.class.getName(), dir.toString(), "build pass6 /bin/cat && echo x | pass6")
                 .redirectErrorStream(true).start();
-        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
-        String line;
-        StringBuilder seen = new StringBuilder();
-        while ((line = lines.readLine()) != null && !line.startsWith("status")) seen.append(line).append('\n');
-        assertEquals("status 0", line, seen.toString());
         String service = "pipes-" + name + "-s-pass6";
-        assertTrue(Docker.run("service", "ls", "--format", "{{.Name}}").contains(service));
-        child.destroyForcibly().waitFor(); // SIGKILL: it removes nothing
+        try {
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
+            String line;
+            StringBuilder seen = new StringBuilder();
+            while ((line = lines.readLine()) != null && !line.startsWith("status")) seen.append(line).append('\n');
+            assertEquals("status 0", line, seen.toString());
+            assertTrue(Docker.run("service", "ls", "--format", "{{.Name}}").contains(service));
+        } finally {
+            child.destroyForcibly().waitFor(); // SIGKILL: it removes nothing
+        }
         assertTrue(Docker.run("service", "ls", "--format", "{{.Name}}").contains(service));
         Thread.sleep(TimeUnit.SECONDS.toMillis(12)); // its lease (10 s) expires
         Services next = ClusterModule.services(ClusterRecord.read(dir.resolve("home")).orElseThrow(), env);
