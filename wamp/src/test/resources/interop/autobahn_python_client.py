@@ -8,6 +8,8 @@ callee: registers py.add, py.progress (progressive results), py.slow (until inte
         interop.shared (roundrobin, answers NAME); prints READY, then INTERRUPTED when py.slow
         is canceled.
 caller: calls the java.* procedures the test registered and prints one RESULT line per check.
+toobig: calls java.big with NAME bytes (more than the router takes) and prints CLOSED with the
+        code and reason of the router's Close frame.
 Every line is "KEY json".
 """
 import asyncio
@@ -87,6 +89,21 @@ class Caller(ApplicationSession):
         asyncio.get_event_loop().stop()
 
 
+class TooBig(ApplicationSession):
+    async def onJoin(self, details):
+        self.websocket = self._transport  # gone from the session by the time it disconnects
+        self.websocket.maxMessagePayloadSize = 0  # the runner's own limit (1 MiB) would refuse to send
+        try:
+            await self.call("java.big", bytes(int(NAME)))
+            out("RESULT", "the call went through")
+        except Exception as e:
+            out("CALL_FAILED", str(e))
+
+    def onDisconnect(self):
+        out("CLOSED", {"code": self.websocket.remoteCloseCode, "reason": self.websocket.remoteCloseReason})
+        asyncio.get_event_loop().stop()
+
+
 class Login(ApplicationSession):
     def onConnect(self):
         authid = NAME.split(":", 1)[0]
@@ -116,4 +133,4 @@ class Login(ApplicationSession):
 
 serializer = JsonSerializer() if SERIALIZER == "json" else MsgPackSerializer()
 runner = ApplicationRunner(URL, REALM, serializers=[serializer])
-runner.run({"callee": Callee, "caller": Caller}.get(ROLE, Login))
+runner.run({"callee": Callee, "caller": Caller, "toobig": TooBig}.get(ROLE, Login))

@@ -197,7 +197,7 @@ class ClusterIT {
     @Order(8)
     void theServicesOfAShellKilledWithSigkillAreRemovedByTheNextShell() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 dev.pipes.docker.testing.ShellMain.class.getName(), dir.toString(), "build pass6 /bin/cat && echo x | pass6")
                 .redirectErrorStream(true).start();
         String service = "pipes-" + name + "-s-pass6";

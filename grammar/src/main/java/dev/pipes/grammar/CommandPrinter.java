@@ -22,6 +22,7 @@ abstract sealed class CommandPrinter permits Printer, OneLinePrinter {
     }
 
     final void pipeline(Pipeline pipeline) {
+        if (pipeline.timed()) out.append("time ");
         if (pipeline.negated()) out.append("! ");
         for (int i = 0; i < pipeline.commands().size(); i++) {
             if (i > 0) out.append(" | ");

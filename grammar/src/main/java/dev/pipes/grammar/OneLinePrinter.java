@@ -1,5 +1,10 @@
 package dev.pipes.grammar;
 
+import dev.pipes.grammar.ast.ArithmeticCommand;
+import dev.pipes.grammar.ast.ArithmeticFor;
+import dev.pipes.grammar.ast.Conditional;
+import dev.pipes.grammar.ast.ConditionalCommand;
+
 import dev.pipes.grammar.ast.Assignment;
 import dev.pipes.grammar.ast.BraceGroup;
 import dev.pipes.grammar.ast.CaseCommand;
@@ -100,10 +105,18 @@ final class OneLinePrinter extends CommandPrinter {
                     for (Word pattern : item.patterns()) patterns.add(WordPrinter.word(pattern));
                     out.append(String.join(" | ", patterns)).append(") ");
                     list(item.body(), false);
-                    out.append(item.body().isEmpty() ? ";; " : " ;; ");
+                    out.append(item.body().isEmpty() ? "" : " ").append(item.end().text()).append(' ');
                 }
                 out.append("esac");
             }
+            case ArithmeticCommand arithmetic -> out.append("((").append(WordPrinter.arithmetic(arithmetic.expression())).append("))");
+            case ArithmeticFor forCommand -> {
+                out.append("for ((").append(WordPrinter.arithmetic(forCommand.init())).append("; ")
+                        .append(WordPrinter.arithmetic(forCommand.condition())).append("; ")
+                        .append(WordPrinter.arithmetic(forCommand.step())).append(")); ");
+                doGroup(forCommand.body());
+            }
+            case ConditionalCommand conditional -> out.append("[[ ").append(WordPrinter.conditional(conditional.expression())).append(" ]]");
             case FunctionDefinition function -> {
                 out.append(function.name()).append("() ");
                 command(function.body());

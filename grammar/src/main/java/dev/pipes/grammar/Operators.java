@@ -21,6 +21,12 @@ public final class Operators {
      * has it; ')' also closes {@code $(}).
      */
     private static final Map<Integer, String> UNNAMED = Map.of(PipesLexer.RPAREN, ")");
+    /**
+     * Tokens made of operator characters that open a nested text rather than join commands:
+     * {@code ((} (an arithmetic command) and bash's process substitutions {@code <(} and {@code >(}.
+     */
+    private static final java.util.Set<Integer> OPENERS = java.util.Set.of(PipesLexer.DPAREN, PipesLexer.LESS_PAREN,
+            PipesLexer.GREAT_PAREN);
 
     private static final List<String> CONTROL;
     private static final List<String> REDIRECTION;
@@ -29,6 +35,7 @@ public final class Operators {
         List<String> control = new ArrayList<>();
         List<String> redirection = new ArrayList<>();
         for (int type = 1; type <= PipesLexer.VOCABULARY.getMaxTokenType(); type++) {
+            if (OPENERS.contains(type)) continue;
             String text = text(type);
             if (text == null || text.isEmpty() || text.startsWith("-") || !isOperatorText(text)) continue;
             if (text.contains("<") || text.contains(">")) redirection.add(text);

@@ -11,6 +11,12 @@ public final class Parser {
     /** The source name used in rendered errors when none is given. */
     public static final String DEFAULT_SOURCE_NAME = "pipesh";
 
+    /**
+     * The reserved words of the language, the one list every tool uses (type, completion,
+     * highlighting); the lexer recognises exactly these.
+     */
+    public static final java.util.Set<String> RESERVED_WORDS = dev.pipes.grammar.antlr.PipesLexerBase.reservedWords();
+
     private Parser() {}
 
     /** Parses a whole text (a script, a {@code -c} string, one REPL entry). */

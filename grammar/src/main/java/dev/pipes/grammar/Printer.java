@@ -1,5 +1,10 @@
 package dev.pipes.grammar;
 
+import dev.pipes.grammar.ast.ArithmeticCommand;
+import dev.pipes.grammar.ast.ArithmeticFor;
+import dev.pipes.grammar.ast.Conditional;
+import dev.pipes.grammar.ast.ConditionalCommand;
+
 import dev.pipes.grammar.ast.AndOr;
 import dev.pipes.grammar.ast.Assignment;
 import dev.pipes.grammar.ast.BraceGroup;
@@ -117,6 +122,14 @@ public final class Printer extends CommandPrinter {
                 doGroup(false, forCommand.body());
             }
             case CaseCommand caseCommand -> caseCommand(caseCommand);
+            case ArithmeticCommand arithmetic -> out.append("((").append(WordPrinter.arithmetic(arithmetic.expression())).append("))");
+            case ArithmeticFor forCommand -> {
+                out.append("for ((").append(WordPrinter.arithmetic(forCommand.init())).append("; ")
+                        .append(WordPrinter.arithmetic(forCommand.condition())).append("; ")
+                        .append(WordPrinter.arithmetic(forCommand.step())).append("))");
+                doGroup(false, forCommand.body());
+            }
+            case ConditionalCommand conditional -> out.append("[[ ").append(WordPrinter.conditional(conditional.expression())).append(" ]]");
             case FunctionDefinition function -> {
                 out.append(function.name()).append("() ");
                 command(function.body());
@@ -186,12 +199,21 @@ public final class Printer extends CommandPrinter {
      * otherwise on its own indented lines, leaving the output at the start of a fresh line.
      * Returns whether it went multi-line.
      */
+    /** The text without leading and trailing spaces and tabs (not String.strip: a carriage return belongs to a word). */
+    private static String stripBlanks(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) start++;
+        while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) end--;
+        return text.substring(start, end);
+    }
+
     private boolean inline(CommandList list) {
         Printer nested = new Printer(indent + 1);
         nested.list(list);
         String text = nested.out.toString();
         if (list.items().size() == 1 && !list.items().get(0).background() && !text.contains("\n")) {
-            out.append(text.strip());
+            out.append(stripBlanks(text));
             return false;
         }
         if (out.length() > 0 && out.charAt(out.length() - 1) == ' ') out.setLength(out.length() - 1);
@@ -246,7 +268,7 @@ public final class Printer extends CommandPrinter {
                 list(item.body());
                 indent -= 2;
             }
-            out.append('\n').append("  ".repeat(indent + 2)).append(";;");
+            out.append('\n').append("  ".repeat(indent + 2)).append(item.end().text());
         }
         out.append('\n').append("  ".repeat(indent)).append("esac");
     }

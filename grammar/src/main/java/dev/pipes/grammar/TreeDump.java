@@ -1,5 +1,10 @@
 package dev.pipes.grammar;
 
+import dev.pipes.grammar.ast.ArithmeticCommand;
+import dev.pipes.grammar.ast.ArithmeticFor;
+import dev.pipes.grammar.ast.Conditional;
+import dev.pipes.grammar.ast.ConditionalCommand;
+
 import dev.pipes.grammar.ast.AndOr;
 import dev.pipes.grammar.ast.Assignment;
 import dev.pipes.grammar.ast.BraceGroup;
@@ -87,11 +92,11 @@ public final class TreeDump {
     }
 
     private void pipeline(Pipeline pipeline, int depth) {
-        if (pipeline.commands().size() == 1 && !pipeline.negated()) {
+        if (pipeline.commands().size() == 1 && !pipeline.negated() && !pipeline.timed()) {
             command(pipeline.commands().get(0), depth);
             return;
         }
-        line(depth, pipeline.negated() ? "Pipeline !" : "Pipeline", pipeline.span());
+        line(depth, "Pipeline" + (pipeline.timed() ? " time" : "") + (pipeline.negated() ? " !" : ""), pipeline.span());
         for (Command command : pipeline.commands()) command(command, depth + 1);
     }
 
@@ -144,9 +149,21 @@ public final class TreeDump {
             case CaseCommand caseCommand -> {
                 line(depth, "Case " + word(caseCommand.subject()), caseCommand.span());
                 for (CaseCommand.Item item : caseCommand.items()) {
-                    line(inner, "pattern " + words(item.patterns()), item.span());
+                    line(inner, "pattern " + words(item.patterns())
+                            + (item.end() == CaseCommand.End.BREAK ? "" : " " + item.end().text()), item.span());
                     list(item.body(), inner + 1);
                 }
+            }
+            case ArithmeticCommand arithmetic -> line(depth, "Arithmetic " + word(arithmetic.expression()), arithmetic.span());
+            case ArithmeticFor forCommand -> {
+                line(depth, "ArithmeticFor " + word(forCommand.init()) + "; " + word(forCommand.condition()) + "; "
+                        + word(forCommand.step()), forCommand.span());
+                line(inner, "do", forCommand.body().span());
+                list(forCommand.body(), inner + 1);
+            }
+            case ConditionalCommand conditional -> {
+                line(depth, "Conditional", conditional.span());
+                conditional(conditional.expression(), inner);
             }
             case FunctionDefinition function -> {
                 line(depth, "Function " + function.name(), function.span());
@@ -154,6 +171,27 @@ public final class TreeDump {
             }
         }
         for (Redirect redirect : command.redirects()) redirect(redirect, inner);
+    }
+
+    private void conditional(Conditional expression, int depth) {
+        switch (expression) {
+            case Conditional.Unary u -> line(depth, u.op() + " " + word(u.operand()), u.span());
+            case Conditional.Binary b -> line(depth, word(b.left()) + " " + b.op() + " " + word(b.right()), b.span());
+            case Conditional.Not n -> {
+                line(depth, "!", n.span());
+                conditional(n.operand(), depth + 1);
+            }
+            case Conditional.And a -> {
+                line(depth, "&&", a.span());
+                conditional(a.left(), depth + 1);
+                conditional(a.right(), depth + 1);
+            }
+            case Conditional.Or o -> {
+                line(depth, "||", o.span());
+                conditional(o.left(), depth + 1);
+                conditional(o.right(), depth + 1);
+            }
+        }
     }
 
     private void redirect(Redirect redirect, int depth) {
@@ -202,10 +240,18 @@ public final class TreeDump {
                         + parts(parameter.argument().parts());
             };
             case WordPart.Arithmetic arithmetic -> "Arithmetic" + parts(arithmetic.expression().parts());
+            case WordPart.ProcessSubstitution substitution -> (substitution.output() ? "ProcessSubstitution>{" : "ProcessSubstitution<{")
+                    + Printer.printOneLine(substitution.script()).replace("\n", "\\n") + "}";
             case WordPart.CommandSubstitution substitution ->
                 "CommandSubstitution{" + Printer.printOneLine(substitution.script()).replace("\n", "\\n") + "}";
             case WordPart.Tilde tilde -> "Tilde " + quote(tilde.user());
             case WordPart.Glob glob -> "Glob " + glob.character();
+            case WordPart.ExtGlob glob -> "ExtGlob " + quote(glob.text());
+            case WordPart.ArrayLiteral array -> {
+                StringBuilder text = new StringBuilder("Array(");
+                for (Word element : array.elements()) text.append(text.length() > 6 ? " " : "").append(word(element));
+                yield text.append(')').toString();
+            }
         };
     }
 

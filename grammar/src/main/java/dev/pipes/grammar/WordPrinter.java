@@ -1,5 +1,7 @@
 package dev.pipes.grammar;
 
+import dev.pipes.grammar.ast.Conditional;
+
 import dev.pipes.grammar.ast.ParameterOp;
 import dev.pipes.grammar.ast.Word;
 import dev.pipes.grammar.ast.WordPart;
@@ -36,6 +38,48 @@ final class WordPrinter {
         return text.toString();
     }
 
+    /** The text of an arithmetic command's expression, as written between {@code ((} and {@code ))}. */
+    static String arithmetic(Word expression) {
+        return parts(expression.parts(), Context.ARITHMETIC);
+    }
+
+    /** A {@code [[ ]]} expression; the regex after {@code =~} keeps its unquoted text as written. */
+    static String conditional(Conditional expression) {
+        return switch (expression) {
+            case Conditional.Unary u -> u.op().equals("-n") && !isOperatorLike(u.operand())
+                    ? word(u.operand()) : u.op() + " " + word(u.operand());
+            case Conditional.Binary b -> word(b.left()) + " " + b.op() + " "
+                    + (b.op().equals("=~") ? regex(b.right()) : word(b.right()));
+            case Conditional.Not n -> "! " + grouped(n.operand());
+            case Conditional.And a -> grouped(a.left(), true) + " && " + grouped(a.right(), true);
+            case Conditional.Or o -> conditional(o.left()) + " || " + grouped(o.right(), false);
+        };
+    }
+
+    private static String grouped(Conditional c) {
+        return c instanceof Conditional.And || c instanceof Conditional.Or ? "( " + conditional(c) + " )" : conditional(c);
+    }
+
+    private static String grouped(Conditional c, boolean insideAnd) {
+        return c instanceof Conditional.Or || (!insideAnd && c instanceof Conditional.And) ? "( " + conditional(c) + " )"
+                : conditional(c);
+    }
+
+    /** A lone word that reads as an operator must be printed as "-n word". */
+    private static boolean isOperatorLike(Word word) {
+        String text = word(word);
+        return text.startsWith("-") || text.equals("!") || text.equals("(") || text.equals("[[") || text.equals("]]");
+    }
+
+    private static String regex(Word regex) {
+        StringBuilder out = new StringBuilder();
+        for (WordPart part : regex.parts()) {
+            if (part instanceof WordPart.Literal literal) out.append(literal.text());
+            else out.append(parts(List.of(part), Context.UNQUOTED));
+        }
+        return out.toString();
+    }
+
     static String singleQuote(String text) {
         return "'" + text.replace("'", "'\\''") + "'";
     }
@@ -70,8 +114,22 @@ final class WordPrinter {
                 out.append("$(").append(script.startsWith("(") ? " " : "").append(script)
                         .append(script.contains("\n") ? "\n" : "").append(')');
             }
+            case WordPart.ProcessSubstitution substitution -> {
+                String script = Printer.printOneLine(substitution.script());
+                out.append(substitution.output() ? ">(" : "<(").append(script)
+                        .append(script.contains("\n") ? "\n" : "").append(')');
+            }
             case WordPart.Tilde tilde -> out.append('~').append(tilde.user());
             case WordPart.Glob glob -> out.append(glob.character());
+            case WordPart.ExtGlob glob -> out.append(glob.text());
+            case WordPart.ArrayLiteral array -> {
+                out.append('(');
+                for (int i = 0; i < array.elements().size(); i++) {
+                    if (i > 0) out.append(' ');
+                    out.append(word(array.elements().get(i)));
+                }
+                out.append(')');
+            }
         }
     }
 
@@ -93,13 +151,17 @@ final class WordPrinter {
         if (parameter.op() == ParameterOp.PLAIN) {
             boolean special = name.length() == 1 && !Character.isLetterOrDigit(name.charAt(0)) && name.charAt(0) != '_';
             boolean digit = name.length() == 1 && Character.isDigit(name.charAt(0));
-            boolean isName = !name.isEmpty() && !Character.isDigit(name.charAt(0));
+            boolean isName = name.matches("[A-Za-z_][A-Za-z0-9_]*");
             // ${1}0 rather than $10, which reads as the tenth parameter (it is not, in sh)
             if (special || ((digit || isName) && !continuesName(next))) {
                 out.append('$').append(name);
                 return;
             }
             out.append("${").append(name).append('}');
+            return;
+        }
+        if (parameter.op() == ParameterOp.NAMES_WITH_PREFIX) {
+            out.append("${!").append(name).append('}');
             return;
         }
         if (parameter.op() == ParameterOp.LENGTH) {

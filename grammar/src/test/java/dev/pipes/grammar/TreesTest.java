@@ -144,11 +144,12 @@ class TreesTest {
                             word [Literal "echo"]
                             word [Literal "after"]
                         """),
+                // a carriage return is part of a word, as in sh: the delimiter is "EOF\r"
                 Arguments.of("cat <<EOF\r\nx\r\nEOF\r\n", """
                         Script
                           SimpleCommand
                             word [Literal "cat"]
-                            heredoc 0 << EOF
+                            heredoc 0 << EOF\r
                               body [Literal "x\\x0d\\n"]
                         """),
                 Arguments.of("! a | b && c || d & e", """

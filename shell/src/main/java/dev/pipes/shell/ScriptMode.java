@@ -88,7 +88,7 @@ public final class ScriptMode {
         switch (invocation.source()) {
             case COMMAND -> {
                 state.sourceName = "-c";
-                return interpreter.runText(invocation.text(), "-c");
+                return interpreter.finish(interpreter.runText(invocation.text(), "-c"));
             }
             case FILE -> {
                 String file = invocation.text();
@@ -99,7 +99,7 @@ public final class ScriptMode {
                     return fail(streams, file + ": " + e.getMessage(), e.status);
                 }
                 state.sourceName = file;
-                return interpreter.runText(text, file);
+                return interpreter.finish(interpreter.runText(text, file));
             }
             default -> {
                 String text;
@@ -109,7 +109,7 @@ public final class ScriptMode {
                     return fail(streams, "cannot read standard input: " + e.getMessage(), 1);
                 }
                 state.sourceName = "stdin";
-                return interpreter.runText(text, "stdin");
+                return interpreter.finish(interpreter.runText(text, "stdin"));
             }
         }
     }

@@ -16,9 +16,8 @@ public final class LineStructure {
     /** Reserved words that end a compound command: what follows is an operator or a redirection. */
     private static final Set<String> CLOSING = Set.of("fi", "done", "esac", "}");
 
-    public static final Set<String> KEYWORDS = Set.of(
-            "if", "then", "elif", "else", "fi", "for", "in", "while", "until", "do", "done",
-            "case", "esac", "{", "}", "!");
+    /** The language's reserved words: the grammar's one list. */
+    public static final Set<String> KEYWORDS = dev.pipes.grammar.Parser.RESERVED_WORDS;
 
     private enum State { COMMAND, ARGUMENTS, FOR_NAME, FOR_IN, FOR_WORDS, CASE_SUBJECT, CASE_IN, CASE_PATTERNS }
 
@@ -129,6 +128,9 @@ public final class LineStructure {
             } else if (CLOSING.contains(text)) {
                 state = State.ARGUMENTS;
                 command = "";
+            } else if (text.equals("function") || text.equals("[[")) {
+                state = State.ARGUMENTS; // a function's name, a condition's operands: no command
+                command = text;
             }
             return;
         }

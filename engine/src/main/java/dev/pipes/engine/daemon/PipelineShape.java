@@ -88,7 +88,7 @@ public final class PipelineShape {
             names.add(literal.map(PipelineShape::shorten).orElseGet(() -> describe(command, text)));
             stages.add(withStderrTo(command, FIRST_STDERR_FD + k));
         }
-        Pipeline rebuilt = new Pipeline(pipeline.negated(), stages, pipeline.span());
+        Pipeline rebuilt = new Pipeline(pipeline.timed(), pipeline.negated(), stages, pipeline.span());
         ListItem only = new ListItem(new AndOr(rebuilt, List.of(), andOr.span()), false, item.span());
         Script instrumented = new Script(new CommandList(List.of(only), script.commands().span()), script.span());
         return new PipelineShape(text, names, commands, instrumented);
@@ -149,6 +149,10 @@ public final class PipelineShape {
             case LoopCommand c -> new LoopCommand(c.kind(), c.condition(), c.body(), redirects, c.span());
             case ForCommand c -> new ForCommand(c.variable(), c.words(), c.body(), redirects, c.span());
             case CaseCommand c -> new CaseCommand(c.subject(), c.items(), redirects, c.span());
+            case dev.pipes.grammar.ast.ArithmeticCommand c -> new dev.pipes.grammar.ast.ArithmeticCommand(c.expression(), redirects, c.span());
+            case dev.pipes.grammar.ast.ArithmeticFor c -> new dev.pipes.grammar.ast.ArithmeticFor(c.init(), c.condition(), c.step(),
+                    c.body(), redirects, c.span());
+            case dev.pipes.grammar.ast.ConditionalCommand c -> new dev.pipes.grammar.ast.ConditionalCommand(c.expression(), redirects, c.span());
             case FunctionDefinition f -> throw new IllegalArgumentException("a workflow cannot define a function");
         };
     }

@@ -238,7 +238,6 @@ public final class Workflow implements AutoCloseable {
         } catch (RuntimeException e) {
             problems.accept("cannot record job " + last.id() + " of " + spec.name() + ": " + e.getMessage());
         }
-        job.finish(last);
         finished.add(last);
         live.remove(job.id());
         metrics.ended(last, Duration.between(last.created(), last.ended()).toNanos() / 1e9);
@@ -254,6 +253,9 @@ public final class Workflow implements AutoCloseable {
                 problems.accept("cannot record the counters of " + spec.name() + ": " + e.getMessage());
             }
         }
+        // last: whoever waits for the job (?wait=1) must find the workflow already past its end
+        // (older jobs evicted, counters and metrics updated)
+        job.finish(last);
     }
 
     private void forget(JobRecord job) {

@@ -13,16 +13,22 @@ final class Builtins {
         Builtins builtins = new Builtins();
         CoreBuiltins.register(builtins);
         VariableBuiltins.register(builtins);
+        DeclareBuiltin.register(builtins);
+        TrapBuiltins.register(builtins);
         FlowBuiltins.register(builtins);
         JobBuiltins.register(builtins);
         ServiceBuiltins.register(builtins);
         PipesBuiltin.register(builtins);
-        builtins.add(new Builtin("read", "read [-r] [-p PROMPT] [-d DELIM] [-n N] [-s] [-t SECONDS] [-u FD] [NAME...]",
+        builtins.add(new Builtin("read", "read [-r] [-a ARRAY] [-p PROMPT] [-d DELIM] [-n N] [-s] [-t SECONDS] [-u FD] [NAME...]",
                 "read a line from standard input into variables", ReadBuiltin::run));
+        builtins.add(new Builtin("mapfile", "mapfile [-t] [-n COUNT] [-s SKIP] [-d DELIM] [-u FD] [ARRAY]",
+                "read lines of input into an indexed array (MAPFILE by default)", ReadBuiltin::mapfile));
+        builtins.add(new Builtin("readarray", "readarray [-t] [-n COUNT] [-s SKIP] [-d DELIM] [-u FD] [ARRAY]",
+                "read lines of input into an indexed array (as mapfile)", ReadBuiltin::mapfile));
         builtins.add(new Builtin("getopts", "getopts OPTSTRING NAME [ARGUMENT...]",
                 "parse options: one per call, OPTIND the next argument, OPTARG an option's argument",
                 GetoptsBuiltin::run));
-        builtins.add(new Builtin("printf", "printf FORMAT [ARGUMENT...]", "format and print arguments", Printf::run));
+        builtins.add(new Builtin("printf", "printf [-v VAR] FORMAT [ARGUMENT...]", "format and print arguments", Printf::run));
         builtins.add(new Builtin("test", "test EXPRESSION", "evaluate a conditional expression", TestBuiltin::run));
         builtins.add(new Builtin("[", "[ EXPRESSION ]", "evaluate a conditional expression", TestBuiltin::run));
         return builtins;

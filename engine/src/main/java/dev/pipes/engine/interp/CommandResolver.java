@@ -29,7 +29,12 @@ final class CommandResolver {
             boolean fuse = !"0".equals(state.variables.get(ServiceRuntime.FUSE_VARIABLE));
             return new Stage.Service(service.get(), argv, redirects, state.services.route(service.get(), fuse));
         }
-        Path found = searchPath(name);
+        String path = state.variables.get("PATH");
+        Path found = state.hashed.lookup(name, path);
+        if (found == null) {
+            found = searchPath(name);
+            if (found != null && Files.isExecutable(found)) state.hashed.remember(name, found, path, 1);
+        }
         if (found != null) return fromPath(found, argv, assignments, redirects);
         return new Stage.NotFound(name, argv, redirects, false);
     }

@@ -11,8 +11,7 @@ import java.util.Set;
 
 /** echo, pwd, cd, true, false, :, type, command, help, history, explain. */
 final class CoreBuiltins {
-    private static final Set<String> KEYWORDS = Set.of("if", "then", "elif", "else", "fi", "while", "until", "do",
-            "done", "for", "in", "case", "esac", "{", "}", "!");
+    private static final Set<String> KEYWORDS = dev.pipes.grammar.Parser.RESERVED_WORDS;
 
     private CoreBuiltins() {}
 
@@ -26,6 +25,8 @@ final class CoreBuiltins {
         b.add(new Builtin("type", "type [-t] NAME...", "tell how each NAME would be run", CoreBuiltins::type));
         b.add(new Builtin("command", "command [-v|-V] NAME [ARGUMENT...]",
                 "run NAME ignoring functions, or (-v) tell what it is", CoreBuiltins::command));
+        b.add(new Builtin("hash", "hash [-r] [-d] [-t] [-p PATH] [NAME...]",
+                "remember where commands are on PATH; without NAME, list them; -r forget all", CoreBuiltins::hash));
         b.add(new Builtin("help", "help [BUILTIN...]", "show the usage of builtins", CoreBuiltins::help));
         b.add(new Builtin("history", "history [N]", "list the commands entered in this session", CoreBuiltins::history));
         b.add(new Builtin("explain", "explain TEXT...",
@@ -176,6 +177,69 @@ final class CoreBuiltins {
                     : new Stage.NotFound(argv.get(0), argv, List.of(), path != null);
         }
         return FlowBuiltins.runStage(ctx, stage);
+    }
+
+    private static int hash(BuiltinContext ctx, List<String> args) {
+        PathCache cache = ctx.state.hashed;
+        String path = ctx.state.variables.get("PATH");
+        boolean delete = false;
+        boolean print = false;
+        String given = null;
+        int i = 1;
+        for (; i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1; i++) {
+            String flag = args.get(i);
+            if (flag.equals("--")) {
+                i++;
+                break;
+            }
+            for (char c : flag.substring(1).toCharArray()) {
+                switch (c) {
+                    case 'r' -> cache.clear();
+                    case 'd' -> delete = true;
+                    case 't' -> print = true;
+                    case 'l' -> { }
+                    case 'p' -> {
+                        if (i + 1 >= args.size()) return ctx.fail("hash", "-p: option requires an argument");
+                        given = args.get(++i);
+                    }
+                    default -> {
+                        ctx.fail("hash", "-" + c + ": invalid option");
+                        return 2;
+                    }
+                }
+            }
+        }
+        List<String> names = args.subList(i, args.size());
+        if (names.isEmpty()) {
+            if (args.size() > 1) return 0;
+            Map<String, PathCache.Entry> entries = cache.entries(path);
+            if (entries.isEmpty()) {
+                ctx.println("hash: hash table empty");
+                return 0;
+            }
+            ctx.println("hits\tcommand");
+            entries.forEach((name, e) -> ctx.println(String.format("%4d\t%s", e.hits(), e.path())));
+            return 0;
+        }
+        int status = 0;
+        for (String name : names) {
+            if (delete) {
+                if (!cache.forget(name)) status = ctx.fail("hash", name + ": not found");
+            } else if (given != null) {
+                cache.remember(name, ctx.state.resolve(given), path, 0);
+            } else if (print) {
+                Path found = cache.lookup(name, path);
+                if (found == null) status = ctx.fail("hash", name + ": not found");
+                else ctx.println(names.size() > 1 ? name + "\t" + found : found.toString());
+            } else if (name.contains("/") || ctx.interpreter.builtins().has(name) || ctx.state.functions.containsKey(name)) {
+                continue; // nothing to remember, as in bash
+            } else {
+                Path found = ctx.interpreter.resolver().searchPath(name);
+                if (found == null || !Files.isExecutable(found)) status = ctx.fail("hash", name + ": not found");
+                else cache.remember(name, found, path, 0);
+            }
+        }
+        return status;
     }
 
     private static int help(BuiltinContext ctx, List<String> args) {

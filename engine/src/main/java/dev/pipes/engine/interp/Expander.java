@@ -1,5 +1,9 @@
 package dev.pipes.engine.interp;
 
+import dev.pipes.grammar.ast.Assignment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.pipes.engine.arith.Arithmetic;
 import dev.pipes.engine.arith.ArithmeticError;
 import dev.pipes.engine.arith.ArithmeticVariables;
@@ -24,6 +28,11 @@ public final class Expander {
     /** Runs the script of a {@code $( )} and returns what it wrote to standard output. */
     public interface CommandRunner {
         String capture(Script script);
+
+        /** {@code <( )} / {@code >( )}: starts the script on a FIFO and returns the FIFO's path. */
+        default String processSubstitution(Script script, boolean output) {
+            throw new ShellError("process substitution is not available here");
+        }
     }
 
     private final ShellState state;
@@ -37,21 +46,91 @@ public final class Expander {
     /** Full expansion of command words: zero or more fields per word. */
     public List<String> fields(List<Word> words) {
         List<String> out = new ArrayList<>();
-        for (Word word : words) {
+        List<Word> braced = new ArrayList<>(words.size());
+        for (Word word : words) braced.addAll(BraceExpansion.expand(word));
+        for (Word word : braced) {
             List<Piece> pieces = new ArrayList<>();
             expandParts(word.parts(), false, pieces);
             for (String field : FieldSplitter.split(pieces, state.variables.get("IFS"))) {
                 if (!state.has(Options.Option.NOGLOB) && ShPattern.hasWildcards(field)) {
-                    List<String> matches = PathnameExpander.expand(field, state.cwd);
+                    Options options = state.options;
+                    List<String> matches = PathnameExpander.expand(field, state.cwd, new PathnameExpander.Settings(
+                            options.has(Options.Shopt.DOTGLOB), options.has(Options.Shopt.GLOBSTAR)));
                     if (!matches.isEmpty()) {
                         out.addAll(matches);
                         continue;
                     }
+                    if (options.has(Options.Shopt.FAILGLOB)) throw new LineAbortError("no match: " + ShPattern.unescape(field));
+                    if (options.has(Options.Shopt.NULLGLOB)) continue;
                 }
                 out.add(ShPattern.unescape(field));
             }
         }
         return out;
+    }
+
+    /**
+     * The values of a command's assignments, expanded left to right: each one sees those before it
+     * ({@code a=1 b=$a} gives b 1), through a scope that lives only while they are expanded.
+     */
+    public Map<String, String> assignments(List<Assignment> assignments) {
+        Map<String, String> values = new LinkedHashMap<>();
+        boolean several = assignments.size() > 1;
+        if (several) state.variables.pushScope();
+        try {
+            for (Assignment a : assignments) {
+                String name = assignmentName(a.name());
+                String value = a.value().parts().size() == 1 && a.value().parts().get(0) instanceof WordPart.ArrayLiteral array
+                        ? ArrayAssignments.encode(arrayElements(array, Subscripts.split(name.replace("+", "")).base()))
+                        : string(a.value());
+                values.put(name, value);
+                if (several && ParameterExpansion.isName(name) && !ArrayAssignments.isArray(value)) {
+                    state.variables.setTemporary(name, value);
+                }
+            }
+        } finally {
+            if (several) state.variables.popScope();
+        }
+        return values;
+    }
+
+    /** An assignment's name with its subscript expanded to the key it names ({@code a[i+1]} to {@code a[3]}). */
+    private String assignmentName(String name) {
+        boolean append = name.endsWith("+");
+        String bare = append ? name.substring(0, name.length() - 1) : name;
+        Subscripts.Name split = Subscripts.split(bare);
+        if (split.subscript() == null) return name;
+        return split.base() + "[" + Subscripts.key(state, this, split.base(), split.subscript()) + "]" + (append ? "+" : "");
+    }
+
+    /** The elements of {@code (...)}: each word expanded to fields, a {@code [key]=value} element to one keyed entry. */
+    List<String> arrayElements(WordPart.ArrayLiteral array, String target) {
+        List<String> elements = new ArrayList<>();
+        for (Word element : array.elements()) {
+            List<WordPart> parts = element.parts();
+            int close = -1;
+            if (!parts.isEmpty() && parts.get(0) instanceof WordPart.Glob glob && glob.character() == '[') {
+                for (int j = 1; j < parts.size() && close < 0; j++) {
+                    if (parts.get(j) instanceof WordPart.Literal l && l.text().contains("]=")) close = j;
+                }
+            }
+            if (close < 0) {
+                elements.addAll(fields(List.of(element)));
+                continue;
+            }
+            WordPart.Literal literal = (WordPart.Literal) parts.get(close);
+            int at = literal.text().indexOf("]=");
+            List<WordPart> keyParts = new ArrayList<>(parts.subList(1, close));
+            if (at > 0) keyParts.add(new WordPart.Literal(literal.text().substring(0, at), literal.span()));
+            List<WordPart> valueParts = new ArrayList<>();
+            if (at + 2 < literal.text().length()) valueParts.add(new WordPart.Literal(literal.text().substring(at + 2), literal.span()));
+            valueParts.addAll(parts.subList(close + 1, parts.size()));
+            String key = string(new Word(keyParts, element.span()));
+            ShellArray existing = target == null ? null : state.variables.array(target);
+            if (target != null && (existing == null || !existing.isAssociative())) key = Long.toString(evaluateArithmetic(key, null));
+            elements.add(ArrayAssignments.keyed(key, string(new Word(valueParts, element.span()))));
+        }
+        return elements;
     }
 
     /** One string, without field splitting or globbing (assignments, redirection targets, case subjects). */
@@ -86,15 +165,34 @@ public final class Expander {
             case WordPart.Escaped escaped -> out.add(Piece.quoted(escaped.text()));
             case WordPart.DoubleQuoted dq -> {
                 // "" is an empty field, but "$@" with no parameters is no field at all
-                boolean hasAt = dq.parts().stream().anyMatch(p -> p instanceof WordPart.Parameter param && param.name().equals("@"));
+                boolean hasAt = dq.parts().stream().anyMatch(p -> p instanceof WordPart.Parameter param
+                        && (param.name().equals("@") || param.name().endsWith("[@]")));
                 if (!hasAt) out.add(Piece.quoted(""));
                 expandParts(dq.parts(), true, out);
             }
+            case WordPart.ArrayLiteral array -> {
+                // an argument of declare, local...: handed over as text they parse again, quoted
+                StringBuilder text = new StringBuilder("(");
+                for (String element : arrayElements(array, null)) {
+                    if (text.length() > 1) text.append(' ');
+                    if (!element.isEmpty() && element.charAt(0) == ArrayAssignments.KEYED) {
+                        int end = element.indexOf(ArrayAssignments.KEY_END);
+                        text.append('[').append(Quoting.quote(element.substring(1, end))).append("]=")
+                                .append(Quoting.quote(element.substring(end + 1)));
+                    } else {
+                        text.append(Quoting.quote(element));
+                    }
+                }
+                out.add(Piece.quoted(text.append(')').toString()));
+            }
+            case WordPart.ExtGlob glob -> out.add(quoted ? Piece.quoted(glob.text()) : Piece.literal(glob.text()));
             case WordPart.Glob glob -> out.add(quoted ? Piece.quoted(String.valueOf(glob.character()))
                     : Piece.literal(String.valueOf(glob.character())));
             case WordPart.Tilde tilde -> out.add(Piece.quoted(tilde(tilde.user())));
             case WordPart.Arithmetic arithmetic -> out.add(result(Long.toString(arithmetic(arithmetic)), quoted));
             case WordPart.CommandSubstitution substitution -> out.add(result(commandSubstitution(substitution.script()), quoted));
+            case WordPart.ProcessSubstitution substitution ->
+                out.add(result(runner.processSubstitution(substitution.script(), substitution.output()), quoted));
             case WordPart.Parameter parameter -> {
                 try {
                     new ParameterExpansion(this, state, parameter, quoted).expand(out);

@@ -55,10 +55,8 @@ final class InShellStages implements StageRunner {
         int status = a.assignments().isEmpty() ? 0 : state.lastStatus;
         if (a.assignments().isEmpty() && !a.redirects().isEmpty()) status = 0;
         try {
-            a.assignments().forEach((name, value) -> {
-                if (state.has(Options.Option.ALLEXPORT)) state.variables.export(name, value);
-                else state.variables.set(name, value);
-            });
+            a.assignments().forEach((name, value) ->
+                    ArrayAssignments.apply(state.variables, name, value, state.has(Options.Option.ALLEXPORT)));
         } catch (ShellError e) {
             throw new LineAbortError(e.getMessage()).at(diagnostics.current());
         }
@@ -95,6 +93,7 @@ final class InShellStages implements StageRunner {
         state.variables.pushScope(f.assignments());
         state.positional = new ArrayList<>(f.argv().subList(1, f.argv().size()));
         state.functionDepth++;
+        state.callStack.push(f.argv().get(0));
         int savedLoops = state.loopDepth;
         state.loopDepth = 0;
         try {
@@ -107,6 +106,7 @@ final class InShellStages implements StageRunner {
         } finally {
             state.loopDepth = savedLoops;
             state.functionDepth--;
+            state.callStack.pop();
             state.positional = savedPositional;
             state.variables.popScope();
         }

@@ -5,7 +5,10 @@ import dev.pipes.engine.plan.Stage;
 import dev.pipes.grammar.Parser;
 import dev.pipes.grammar.SyntaxError;
 import dev.pipes.grammar.ast.AndOr;
+import dev.pipes.grammar.ast.ArithmeticCommand;
+import dev.pipes.grammar.ast.ArithmeticFor;
 import dev.pipes.grammar.ast.BraceGroup;
+import dev.pipes.grammar.ast.ConditionalCommand;
 import dev.pipes.grammar.ast.CaseCommand;
 import dev.pipes.grammar.ast.Command;
 import dev.pipes.grammar.ast.CommandList;
@@ -210,12 +213,64 @@ public final class Interpreter {
     }
 
     private void checkErrexit(int status, Pipeline pipeline) {
-        if (status != 0 && !pipeline.negated() && state.errexitSuppressed == 0 && state.has(Options.Option.ERREXIT)) {
-            throw new ControlFlow.Exit(status);
+        if (status == 0 || pipeline.negated() || state.errexitSuppressed != 0) return;
+        runTrap("ERR");
+        if (state.has(Options.Option.ERREXIT)) throw new ControlFlow.Exit(status);
+    }
+
+    /**
+     * The end of a shell (a script, -c text, a subshell): runs the EXIT trap once and gives caught
+     * signals back. Returns the shell's status: the one given, unless the trap ran {@code exit N}.
+     */
+    public int finish(int status) {
+        int result = status;
+        if (state.traps.takeExit()) {
+            state.lastStatus = status;
+            try {
+                runTrapAction(state.traps.action("EXIT"));
+            } catch (ControlFlow.Exit exit) {
+                result = exit.status;
+            } catch (ControlFlow.Return | ControlFlow.Break | ControlFlow.Continue ignored) {
+                // nothing to return from or break out of at the end
+            } catch (ShellError e) {
+                error(e);
+            }
+        }
+        state.traps.releaseSignals();
+        return result;
+    }
+
+    /** Runs the trap set for {@code name}, if any, keeping {@code $?} as it was. */
+    void runTrap(String name) {
+        String action = state.traps.action(name);
+        if (action == null || action.isEmpty() || inTrap) return;
+        int saved = state.lastStatus;
+        runTrapAction(action);
+        state.lastStatus = saved;
+    }
+
+    private boolean inTrap;
+
+    private void runTrapAction(String action) {
+        Script script;
+        try {
+            script = Parser.parse(action, "trap");
+        } catch (SyntaxError e) {
+            error("trap: " + e.getMessage());
+            return;
+        }
+        inTrap = true;
+        Span savedSpan = diagnostics.current();
+        try {
+            execute(script.commands());
+        } finally {
+            inTrap = false;
+            diagnostics.at(savedSpan);
         }
     }
 
     private int executePipeline(Pipeline pipeline) {
+        if (pipeline.timed()) return timed(pipeline);
         diagnostics.at(pipeline.span());
         state.currentLine = pipeline.span().line();
         if (pipeline.negated()) state.errexitSuppressed++;
@@ -225,6 +280,7 @@ public final class Interpreter {
             XTrace.traceIfAsked(plan, state);
             List<Integer> statuses = executor.runForeground(plan, state);
             state.pipeStatus = List.copyOf(statuses);
+            state.variables.setArray("PIPESTATUS", statuses.stream().map(String::valueOf).toList());
             int status = statuses.get(statuses.size() - 1);
             if (state.has(Options.Option.PIPEFAIL)) {
                 for (int s : statuses) if (s != 0) status = s;
@@ -235,6 +291,24 @@ public final class Interpreter {
         } finally {
             if (pipeline.negated()) state.errexitSuppressed--;
         }
+    }
+
+    /** {@code time [-p] pipeline}: runs it, then reports the time it took on standard error. */
+    private int timed(Pipeline pipeline) {
+        boolean posix = false;
+        List<Command> commands = pipeline.commands();
+        if (commands.get(0) instanceof SimpleCommand first && first.assignments().isEmpty() && first.words().size() > 1
+                && first.words().get(0).parts().size() == 1
+                && first.words().get(0).parts().get(0) instanceof dev.pipes.grammar.ast.WordPart.Literal l && l.text().equals("-p")) {
+            posix = true;
+            List<Command> rest = new java.util.ArrayList<>(commands);
+            rest.set(0, new SimpleCommand(List.of(), first.words().subList(1, first.words().size()), first.redirects(), first.span()));
+            commands = rest;
+        }
+        PipelineTimer timer = new PipelineTimer();
+        int status = executePipeline(new Pipeline(false, pipeline.negated(), commands, pipeline.span()));
+        Io.err(state, timer.report(posix).stripTrailing());
+        return status;
     }
 
     /** Plans a pipeline; an expansion error is reported and gives status 1 (fatal ones end the shell). */
@@ -257,17 +331,54 @@ public final class Interpreter {
     }
 
     Expander expander() {
-        return new Expander(state, this::captureOutput);
+        return new Expander(state, new Expander.CommandRunner() {
+            @Override
+            public String capture(Script script) {
+                return captureOutput(script);
+            }
+
+            @Override
+            public String processSubstitution(Script script, boolean output) {
+                return ProcessSubstitutions.start(state, builtins, script, output);
+            }
+        });
     }
 
     /** Runs a {@code $( )} on a copy of the state and returns its output; {@code $?} becomes its status. */
     String captureOutput(Script script) {
+        String file = fileOnlyRedirect(script);
+        if (file != null) {
+            // $(< file) (bash): the file's contents, without running anything
+            try {
+                String text = dev.pipes.grammar.text.ShellBytes.decode(java.nio.file.Files.readAllBytes(state.resolve(file)));
+                state.lastStatus = 0;
+                return text;
+            } catch (java.io.IOException e) {
+                error(file + ": No such file or directory");
+                state.lastStatus = 1;
+                return "";
+            }
+        }
         ShellState copy = state.copy();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         copy.fds = copy.fds.with(1, dev.pipes.engine.world.Channel.Stream.writing(buffer, "command substitution"));
         int status = new Interpreter(copy, builtins).runScript(script, 1);
         state.lastStatus = status;
         return dev.pipes.grammar.text.ShellBytes.decode(buffer.toByteArray());
+    }
+
+    /** The file of a substitution that is only {@code < file}, expanded; null for any other script. */
+    private String fileOnlyRedirect(Script script) {
+        if (script.commands().items().size() != 1) return null;
+        ListItem item = script.commands().items().get(0);
+        if (item.background() || !item.command().rest().isEmpty()) return null;
+        Pipeline pipeline = item.command().first();
+        if (pipeline.negated() || pipeline.timed() || pipeline.commands().size() != 1) return null;
+        if (!(pipeline.commands().get(0) instanceof SimpleCommand simple) || !simple.words().isEmpty()
+                || !simple.assignments().isEmpty() || simple.redirects().size() != 1) return null;
+        if (!(simple.redirects().get(0) instanceof dev.pipes.grammar.ast.Redirect.FileRedirect redirect)
+                || redirect.op() != dev.pipes.grammar.ast.RedirectOp.IN || redirect.fd() != 0) return null;
+        return expander().string(redirect.target());
     }
 
     /** For a REPL: the lines announcing background jobs that finished since the last call. */
@@ -336,6 +447,9 @@ public final class Interpreter {
             case LoopCommand loop -> compounds.executeLoop(loop);
             case ForCommand forCommand -> compounds.executeFor(forCommand);
             case CaseCommand caseCommand -> compounds.executeCase(caseCommand);
+            case ArithmeticCommand arithmetic -> compounds.arithmetic(arithmetic);
+            case ArithmeticFor forCommand -> compounds.executeArithmeticFor(forCommand);
+            case ConditionalCommand conditional -> compounds.conditional(conditional);
             case FunctionDefinition definition -> {
                 state.functions.put(definition.name(), definition);
                 yield 0;
@@ -346,6 +460,9 @@ public final class Interpreter {
 
     void checkKilled() {
         if (state.processGroup.killed() || Thread.currentThread().isInterrupted()) throw new ControlFlow.Exit(143);
+        if (!inTrap) {
+            for (String signal = state.traps.nextPending(); signal != null; signal = state.traps.nextPending()) runTrap(signal);
+        }
     }
 
     /** Prints {@code NAME:LINE:COL: message} for the command being run. */

@@ -45,6 +45,11 @@ public final class Job {
     }
 
     /** Waits for the job and returns the status of its last stage (128+signal when it was killed). */
+    /** Completes when the job has finished (for {@code wait -n}). */
+    CompletableFuture<List<Integer>> finished() {
+        return statuses;
+    }
+
     public int waitFor() throws InterruptedException {
         try {
             List<Integer> all = statuses.get();

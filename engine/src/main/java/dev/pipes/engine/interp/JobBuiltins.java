@@ -63,6 +63,29 @@ final class JobBuiltins {
         return 0;
     }
 
+    /** {@code wait -n} (bash): waits for the next job to finish and returns its status; 127 when there is none. */
+    private static int waitForNext(BuiltinContext ctx) {
+        List<Job> jobs = ctx.state.jobs.all().stream().filter(j -> !ctx.state.jobs.isWaited(j)).toList();
+        if (jobs.isEmpty()) return 127;
+        try {
+            java.util.concurrent.CompletableFuture.anyOf(jobs.stream().map(Job::finished)
+                    .toArray(java.util.concurrent.CompletableFuture[]::new)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 143;
+        } catch (java.util.concurrent.ExecutionException e) {
+            // a failed job still counts as finished
+        }
+        for (Job job : jobs) {
+            if (job.done()) {
+                int status = awaitJob(job);
+                ctx.state.jobs.waited(job, status);
+                return status;
+            }
+        }
+        return 127;
+    }
+
     private static int awaitJob(Job job) {
         try {
             return job.waitFor();
@@ -73,16 +96,21 @@ final class JobBuiltins {
     }
 
     private static int waitFor(BuiltinContext ctx, List<String> args) {
+        if (args.size() >= 2 && args.get(1).equals("-n")) return waitForNext(ctx);
         if (args.size() == 1) {
             for (Job job : ctx.state.jobs.all()) {
-                awaitJob(job);
-                ctx.state.jobs.remove(job);
+                ctx.state.jobs.waited(job, awaitJob(job));
             }
             return 0;
         }
         int status = 0;
         for (String spec : args.subList(1, args.size())) {
             Job job = ctx.state.jobs.find(spec);
+            Integer known = job == null ? ctx.state.jobs.waitedStatus(spec) : null;
+            if (known != null) {
+                status = known;
+                continue;
+            }
             if (job == null) {
                 if (spec.startsWith("%")) {
                     ctx.fail("wait", spec + ": no such job");
@@ -94,7 +122,7 @@ final class JobBuiltins {
                 continue;
             }
             status = awaitJob(job);
-            ctx.state.jobs.remove(job);
+            ctx.state.jobs.waited(job, status);
         }
         return status;
     }
@@ -166,8 +194,20 @@ final class JobBuiltins {
         Optional<ProcessHandle> handle = ProcessHandle.of(pid);
         if (handle.isEmpty() || !handle.get().isAlive()) return ctx.fail("kill", "(" + pid + ") - No such process");
         if (name.equals("0")) return 0; // signal 0 only asks whether the process exists
+        boolean self = pid == ProcessHandle.current().pid();
+        if (self) {
+            // Java will not signal its own process; the system's kill does, and a trap set for the
+            // signal runs before the next command (its handler notes it on a thread of its own)
+            int status = systemKill(ctx, name, pid);
+            if (status == 0) ctx.state.traps.awaitPending(name);
+            return status;
+        }
         if (name.equals("TERM")) return handle.get().destroy() ? 0 : ctx.fail("kill", "(" + pid + ") - Operation not permitted");
         if (name.equals("KILL")) return handle.get().destroyForcibly() ? 0 : ctx.fail("kill", "(" + pid + ") - Operation not permitted");
+        return systemKill(ctx, name, pid);
+    }
+
+    private static int systemKill(BuiltinContext ctx, String name, long pid) {
         try {
             return ProcessSignals.send(name, List.of(pid), ProcessBuilder.Redirect.INHERIT) == 0 ? 0 : 1;
         } catch (IOException e) {

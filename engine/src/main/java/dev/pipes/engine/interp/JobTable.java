@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 /** The background jobs of one shell, numbered from 1 as {@code %1}, {@code %2}, ... */
 public final class JobTable {
     private final Map<Integer, Job> jobs = new TreeMap<>();
+    /** Statuses of jobs already waited for, by pid: {@code wait PID} for one of them gives its status again, as in bash. */
+    private final Map<Long, Integer> waitedStatuses = new java.util.HashMap<>();
 
     public JobTable() {}
 
@@ -17,6 +19,7 @@ public final class JobTable {
     public synchronized JobTable snapshot() {
         JobTable copy = new JobTable();
         copy.jobs.putAll(jobs);
+        copy.waitedStatuses.putAll(waitedStatuses);
         return copy;
     }
 
@@ -77,6 +80,26 @@ public final class JobTable {
 
     public synchronized void remove(Job job) {
         jobs.remove(job.id());
+    }
+
+    /** Forgets a job that {@code wait} has waited for, remembering its status under its pid. */
+    public synchronized void waited(Job job, int status) {
+        jobs.remove(job.id());
+        waitedStatuses.put(job.pid(), status);
+    }
+
+    /** Whether {@code wait} has already taken this job's status. */
+    public synchronized boolean isWaited(Job job) {
+        return !jobs.containsKey(job.id());
+    }
+
+    /** The status of a job already waited for, or {@code null}. */
+    public synchronized Integer waitedStatus(String pid) {
+        try {
+            return waitedStatuses.get(Long.parseLong(pid));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Finished jobs not reported yet, as {@code jobs} prints them; they are then forgotten. */

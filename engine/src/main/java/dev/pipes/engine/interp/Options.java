@@ -30,18 +30,44 @@ public final class Options {
         }
     }
 
+    /** bash's {@code shopt} options pipesh knows. */
+    public enum Shopt {
+        DOTGLOB, EXTGLOB, FAILGLOB, GLOBSTAR, NULLGLOB, NOCASEMATCH, EXPAND_ALIASES, LASTPIPE, INHERIT_ERREXIT;
+
+        public String shoptName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Shopt byName(String name) {
+            for (Shopt s : values()) if (s.shoptName().equals(name)) return s;
+            return null;
+        }
+    }
+
     private final Set<Option> on;
+    private final Set<Shopt> shopts;
 
     public Options() {
         this.on = EnumSet.noneOf(Option.class);
+        this.shopts = EnumSet.noneOf(Shopt.class);
     }
 
-    private Options(Set<Option> on) {
+    private Options(Set<Option> on, Set<Shopt> shopts) {
         this.on = EnumSet.copyOf(on.isEmpty() ? EnumSet.noneOf(Option.class) : on);
+        this.shopts = shopts.isEmpty() ? EnumSet.noneOf(Shopt.class) : EnumSet.copyOf(shopts);
     }
 
     public Options copy() {
-        return on.isEmpty() ? new Options() : new Options(on);
+        return on.isEmpty() && shopts.isEmpty() ? new Options() : new Options(on, shopts);
+    }
+
+    public boolean has(Shopt shopt) {
+        return shopts.contains(shopt);
+    }
+
+    public void set(Shopt shopt, boolean value) {
+        if (value) shopts.add(shopt);
+        else shopts.remove(shopt);
     }
 
     public boolean has(Option option) {

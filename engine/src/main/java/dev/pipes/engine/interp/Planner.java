@@ -49,10 +49,7 @@ final class Planner {
         if (command instanceof SimpleCommand simple) {
             List<String> argv = expander.fields(simple.words());
             List<RedirectPlan> redirects = redirects(simple.redirects(), expander);
-            Map<String, String> assignments = new LinkedHashMap<>();
-            for (Assignment assignment : simple.assignments()) {
-                assignments.put(assignment.name(), expander.string(assignment.value()));
-            }
+            Map<String, String> assignments = expander.assignments(simple.assignments());
             if (argv.isEmpty()) return new Stage.Assignments(assignments, redirects);
             return resolver.resolve(argv, assignments, redirects);
         }

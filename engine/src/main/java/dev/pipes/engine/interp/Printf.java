@@ -17,7 +17,13 @@ final class Printf {
     static int run(BuiltinContext ctx, List<String> args) {
         if (args.size() < 2) return ctx.usage(ctx.interpreter.builtins().get("printf"), "format expected");
         int first = 1;
-        if (args.get(1).equals("--")) first = 2;
+        String variable = null; // printf -v NAME (bash): into a variable instead of standard output
+        if (args.get(1).equals("-v")) {
+            if (args.size() < 3) return ctx.usage(ctx.interpreter.builtins().get("printf"), "-v: option requires an argument");
+            variable = args.get(2);
+            first = 3;
+        }
+        if (first < args.size() && args.get(first).equals("--")) first++;
         if (first >= args.size()) return ctx.usage(ctx.interpreter.builtins().get("printf"), "format expected");
         String format = args.get(first);
         List<String> values = args.subList(first + 1, args.size());
@@ -28,7 +34,19 @@ final class Printf {
             if (formatter.format(format, out)) break;
             if (formatter.used == before) break;
         } while (formatter.used < values.size());
-        ctx.out(out.toString());
+        if (variable == null) {
+            ctx.out(out.toString());
+            return formatter.status;
+        }
+        Subscripts.Name split = Subscripts.split(variable);
+        if (!ParameterExpansion.isName(split.base())) return ctx.fail("printf", "`" + variable + "': not a valid identifier");
+        try {
+            if (split.subscript() == null) ctx.state.variables.set(variable, out.toString());
+            else ctx.state.variables.setElement(split.base(),
+                    Subscripts.key(ctx.state, ctx.interpreter.expander(), split.base(), split.subscript()), out.toString());
+        } catch (ShellError e) {
+            return ctx.fail("printf", e.getMessage());
+        }
         return formatter.status;
     }
 
@@ -103,7 +121,7 @@ final class Printf {
             String arg = next();
             switch (conversion) {
                 case 's' -> out.append(String.format(spec + "s", arg == null ? "" : arg));
-                case 'q' -> out.append(String.format(spec + "s", arg == null ? "''" : Quoting.quote(arg)));
+                case 'q' -> out.append(String.format(spec + "s", arg == null ? "''" : Quoting.backslashed(arg)));
                 case 'b' -> {
                     Escaped e = backslashEscapes(arg == null ? "" : arg, true);
                     out.append(String.format(spec + "s", e.text()));

@@ -31,6 +31,12 @@ public final class ShellState {
     final long startNanos;
     /** The lines entered in this session (the REPL appends to it); shared with subshells. */
     public final List<String> history;
+    /** The commands found on PATH so far ({@code hash}). */
+    final PathCache hashed;
+    /** The traps set with {@code trap}. */
+    final Traps traps;
+    /** The umask as {@code umask} last set it; -1 until then (the process's own, read when asked). */
+    int umask = -1;
     public List<String> positional;
     public String arg0;
     public Path cwd;
@@ -55,6 +61,12 @@ public final class ShellState {
     int getoptsPosition = 1;
     int getoptsOptind = 1;
     int functionDepth;
+    /** The functions being run, innermost first ({@code FUNCNAME}). */
+    java.util.ArrayDeque<String> callStack = new java.util.ArrayDeque<>();
+    /** {@code $RANDOM}'s generator; assigning RANDOM seeds it. */
+    java.util.Random random = new java.util.Random();
+    /** What {@code $SECONDS} counts from; assigning SECONDS moves it. */
+    long secondsBase;
     /** The text of the script being run, for {@code explain} and the text of jobs. */
     String sourceText = "";
 
@@ -68,7 +80,10 @@ public final class ShellState {
         this.services = services;
         this.shellPid = ProcessHandle.current().pid();
         this.startNanos = System.nanoTime();
+        this.secondsBase = startNanos;
         this.history = new java.util.concurrent.CopyOnWriteArrayList<>();
+        this.hashed = new PathCache();
+        this.traps = new Traps();
         this.positional = List.of();
         this.arg0 = "pipesh";
         variables.set("OPTIND", "1");
@@ -95,6 +110,9 @@ public final class ShellState {
         this.shellPid = from.shellPid;
         this.startNanos = from.startNanos;
         this.history = from.history;
+        this.hashed = from.hashed.copy();
+        this.traps = from.traps.copy();
+        this.umask = from.umask;
         this.positional = new ArrayList<>(from.positional);
         this.arg0 = from.arg0;
         this.cwd = from.cwd;
@@ -108,6 +126,9 @@ public final class ShellState {
         this.errexitSuppressed = from.errexitSuppressed;
         this.loopDepth = 0;
         this.functionDepth = from.functionDepth;
+        this.callStack = new java.util.ArrayDeque<>(from.callStack);
+        this.random = new java.util.Random();
+        this.secondsBase = from.secondsBase;
         this.sourceText = from.sourceText;
         this.getoptsPosition = from.getoptsPosition;
         this.getoptsOptind = from.getoptsOptind;

@@ -63,7 +63,7 @@ final class TestBuiltin {
                 return !args.get(0).isEmpty();
             case 2:
                 if (args.get(0).equals("!")) return args.get(1).isEmpty();
-                if (UNARY.contains(args.get(0))) return unary(args.get(0), args.get(1));
+                if (UNARY.contains(args.get(0))) return unary(ctx.state, args.get(0), args.get(1));
                 throw new Usage(args.get(0) + ": unary operator expected");
             case 3:
                 if (BINARY.contains(args.get(1))) return binary(args.get(0), args.get(1), args.get(2));
@@ -127,19 +127,20 @@ final class TestBuiltin {
         }
         if (UNARY.contains(arg) && pos + 1 < args.size()) {
             pos += 2;
-            return unary(arg, args.get(pos - 1));
+            return unary(ctx.state, arg, args.get(pos - 1));
         }
         pos++;
         return !arg.isEmpty();
     }
 
-    private boolean unary(String op, String operand) {
+    /** A unary test of test, [ and [[ ]]: strings, files and descriptors. */
+    static boolean unary(ShellState state, String op, String operand) {
         if (op.equals("-z")) return operand.isEmpty();
         if (op.equals("-n")) return !operand.isEmpty();
         if (op.equals("-t")) {
             return false; // pipesh cannot ask whether a descriptor is a terminal without native code
         }
-        Path path = ctx.state.resolve(operand);
+        Path path = state.resolve(operand);
         if (operand.isEmpty()) return false;
         return switch (op) {
             case "-e" -> Files.exists(path);
@@ -191,9 +192,9 @@ final class TestBuiltin {
             case "-le" -> integer(left) <= integer(right);
             case "-gt" -> integer(left) > integer(right);
             case "-ge" -> integer(left) >= integer(right);
-            case "-nt" -> modified(left).compareTo(modified(right)) > 0;
-            case "-ot" -> modified(left).compareTo(modified(right)) < 0;
-            case "-ef" -> sameFile(left, right);
+            case "-nt" -> modified(ctx.state, left).compareTo(modified(ctx.state, right)) > 0;
+            case "-ot" -> modified(ctx.state, left).compareTo(modified(ctx.state, right)) < 0;
+            case "-ef" -> sameFile(ctx.state, left, right);
             default -> throw new Usage(op + ": unknown operator");
         };
     }
@@ -206,17 +207,17 @@ final class TestBuiltin {
         }
     }
 
-    private FileTime modified(String name) {
+    static FileTime modified(ShellState state, String name) {
         try {
-            return Files.getLastModifiedTime(ctx.state.resolve(name));
+            return Files.getLastModifiedTime(state.resolve(name));
         } catch (IOException e) {
             return FileTime.fromMillis(Long.MIN_VALUE);
         }
     }
 
-    private boolean sameFile(String a, String b) {
+    static boolean sameFile(ShellState state, String a, String b) {
         try {
-            return Files.isSameFile(ctx.state.resolve(a), ctx.state.resolve(b));
+            return Files.isSameFile(state.resolve(a), state.resolve(b));
         } catch (IOException e) {
             return false;
         }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** export, unset, readonly, local, set, let. */
+/** export, unset, readonly, set, let (local is in DeclareBuiltin). */
 final class VariableBuiltins {
     private VariableBuiltins() {}
 
@@ -13,8 +13,6 @@ final class VariableBuiltins {
                 VariableBuiltins::export));
         b.add(new Builtin("readonly", "readonly [-p] [NAME[=VALUE]...]", "make variables unchangeable",
                 VariableBuiltins::readonly));
-        b.add(new Builtin("local", "local NAME[=VALUE]...", "declare variables local to the current function",
-                VariableBuiltins::local));
         b.add(new Builtin("unset", "unset [-v|-f] NAME...", "remove variables (-v) or functions (-f)", VariableBuiltins::unset));
         b.add(new Builtin("set", "set [-euxfCv] [+euxfCv] [-o OPTION] [+o OPTION] [--] [ARGUMENT...]",
                 "set shell options and positional parameters; without arguments, list variables", VariableBuiltins::set));
@@ -88,20 +86,6 @@ final class VariableBuiltins {
         return status;
     }
 
-    private static int local(BuiltinContext ctx, List<String> args) {
-        if (ctx.state.functionDepth == 0) return ctx.fail("local", "can only be used in a function");
-        int status = 0;
-        for (String arg : args.subList(1, args.size())) {
-            NameValue nv = split(arg);
-            if (!ParameterExpansion.isName(nv.name())) {
-                status = ctx.fail("local", "`" + arg + "': not a valid identifier");
-                continue;
-            }
-            ctx.state.variables.declareLocal(nv.name(), nv.value());
-        }
-        return status;
-    }
-
     private static int unset(BuiltinContext ctx, List<String> args) {
         boolean functions = false;
         boolean variablesOnly = false;
@@ -117,6 +101,13 @@ final class VariableBuiltins {
             }
             if (functions) {
                 ctx.state.functions.remove(name);
+                continue;
+            }
+            Subscripts.Name split = Subscripts.split(name);
+            if (split.subscript() != null && ParameterExpansion.isName(split.base()) && !functions) {
+                if (split.isList()) ctx.state.variables.unset(split.base());
+                else ctx.state.variables.unsetElement(split.base(),
+                        Subscripts.key(ctx.state, ctx.interpreter.expander(), split.base(), split.subscript()));
                 continue;
             }
             if (!ParameterExpansion.isName(name)) {

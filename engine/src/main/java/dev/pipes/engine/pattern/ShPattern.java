@@ -1,5 +1,6 @@
 package dev.pipes.engine.pattern;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -43,6 +44,7 @@ public final class ShPattern {
             char c = pattern.charAt(i);
             if (c == '\\') i++;
             else if (c == '*' || c == '?') return true;
+            else if (extglobEnd(pattern, i) >= 0) return true;
             else if (c == '[' && bracketEnd(pattern, i) >= 0) return true;
         }
         return false;
@@ -65,7 +67,7 @@ public final class ShPattern {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' || c == '*' || c == '?' || c == '[' || c == ']') out.append('\\');
+            if (c == '\\' || c == '*' || c == '?' || c == '[' || c == ']' || c == '(' || c == ')' || c == '|') out.append('\\');
             out.append(c);
         }
         return out.toString();
@@ -76,6 +78,12 @@ public final class ShPattern {
         int i = 0;
         while (i < pattern.length()) {
             char c = pattern.charAt(i);
+            int extglob = extglobEnd(pattern, i);
+            if (extglob >= 0) {
+                regex.append(extglob(c, pattern.substring(i + 2, extglob), pattern.substring(extglob + 1)));
+                i = extglob + 1;
+                continue;
+            }
             switch (c) {
                 case '\\' -> {
                     if (i + 1 < pattern.length()) i++;
@@ -107,6 +115,54 @@ public final class ShPattern {
             }
         }
         return regex.toString();
+    }
+
+    /**
+     * bash's extended patterns ({@code ?( ) *( ) +( ) @( ) !( )}, alternatives separated by {@code |}):
+     * the index of the {@code )} closing the one that starts at {@code at}, or -1.
+     */
+    private static int extglobEnd(String pattern, int at) {
+        if (at + 1 >= pattern.length() || pattern.charAt(at + 1) != '(' || "?*+@!".indexOf(pattern.charAt(at)) < 0) return -1;
+        int depth = 0;
+        for (int i = at + 1; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) return i;
+        }
+        return -1;
+    }
+
+    /** {@code rest}: the pattern after the group, which {@code !( )} must see to tell what it may not match. */
+    private static String extglob(char kind, String body, String rest) {
+        List<String> alternatives = new java.util.ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '(') depth++;
+            else if (c == ')') depth--;
+            else if (c == '|' && depth == 0) {
+                alternatives.add(body.substring(start, i));
+                start = i + 1;
+            }
+        }
+        alternatives.add(body.substring(start));
+        StringBuilder group = new StringBuilder("(?:");
+        for (int i = 0; i < alternatives.size(); i++) {
+            if (i > 0) group.append('|');
+            group.append(toRegex(alternatives.get(i)));
+        }
+        group.append(')');
+        return switch (kind) {
+            case '?' -> group + "?";
+            case '*' -> group + "*";
+            case '+' -> group + "+";
+            case '@' -> group.toString();
+            // !( ): a run the alternatives do not match; approximated as: they may not match here with the rest after
+            default -> "(?:(?!" + group + "(?:" + toRegex(rest) + ")$).*?)";
+        };
     }
 
     /** Index of the {@code ]} closing the bracket expression opened at {@code open}, or -1. */

@@ -33,7 +33,7 @@ class StageAgentMainTest {
     void aStandaloneAgentWrapsItsExecutableInAPipeline() throws Exception {
         Path tool = executable("tool.sh", "#!/bin/sh\ntr a-z A-Z\n");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Path agent = executable("agent.sh", "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -cp '"
+        Path agent = executable("agent.sh", "#!/bin/sh\nexec '" + java + "' --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -cp '"
                 + System.getProperty("java.class.path") + "' " + StageAgentMain.class.getName() + " '" + tool + "'\n");
         Services services = new Services(new ServiceRegistry(new FileConfigStore(dir.resolve("store"))),
                 LocalProcessRuntime.Link.WEBSOCKET);

@@ -110,7 +110,7 @@ final class ServiceShell implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path agent = dir.resolve(name + "-agent.sh");
         try {
-            Files.writeString(agent, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp '"
+            Files.writeString(agent, "#!/bin/sh\nexec '" + java + "' --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -cp '"
                     + System.getProperty("java.class.path") + "' " + dev.pipes.engine.agent.StageAgentMain.class.getName()
                     + " '" + tool + "'\n");
             Files.setPosixFilePermissions(agent, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -13,19 +13,23 @@ options { superClass = PipesLexerBase; }
 
 tokens {
     IF, THEN, ELSE, ELIF, FI, DO, DONE, CASE, ESAC, WHILE, UNTIL, FOR, IN,
-    LBRACE, RBRACE, BANG, IO_NUMBER, TEXT, SUBST_CLOSE, PARAM_CLOSE, ARITH_CLOSE, WORD_END
+    LBRACE, RBRACE, BANG, IO_NUMBER, TEXT, SUBST_CLOSE, PARAM_CLOSE, ARITH_CLOSE, WORD_END,
+    FUNCTION, DLBRACKET, DRBRACKET, DPAREN_CLOSE, TIME
 }
 
 // ---- command text ----------------------------------------------------------------------------
 
-LINE_CONTINUATION : '\\' '\r'? '\n' { lineContinuation(); } ;
-NEWLINE           : '\r'? '\n' ;
-BLANK             : [ \t\r\f]+ -> channel(HIDDEN) ;
+// Blanks are spaces and tabs only, as in sh: a carriage return or a form feed is part of a word.
+LINE_CONTINUATION : '\\' '\n' { lineContinuation(); } ;
+NEWLINE           : '\n' ;
+BLANK             : [ \t]+ -> channel(HIDDEN) ;
 // A '#' that does not start a word is turned back into text by PipesLexerBase (a predicate
 // here would keep ANTLR from caching the lexer's DFA, making it many times slower).
 COMMENT           : '#' ~[\n]* -> channel(HIDDEN) ;
 
 AND_IF     : '&&' ;
+DSEMI_AND  : ';;&' ;
+SEMI_AND   : ';&' ;
 OR_IF      : '||' ;
 DSEMI      : ';;' ;
 SEMI       : ';' ;
@@ -33,9 +37,14 @@ AND_DGREAT : '&>>' ;
 AND_GREAT  : '&>' ;
 AMP        : '&' ;
 PIPE       : '|' ;
+// '((' where a command starts (or after 'for') opens an arithmetic command; elsewhere it is two '('.
+DPAREN     : '((' { doubleParen(); } ;
 LPAREN     : '(' { openParen(); } ;
 RPAREN     : ')' { closeParen(); } ;
 TLESS      : '<<<' ;
+// bash's process substitution: like $( ), closed by the ')' that matches
+LESS_PAREN  : '<(' { push(DEFAULT_MODE, "'<('"); } ;
+GREAT_PAREN : '>(' { push(DEFAULT_MODE, "'>('"); } ;
 DLESSDASH  : '<<-' { hereDocOperator(true); } ;
 DLESS      : '<<' { hereDocOperator(false); } ;
 DGREAT     : '>>' ;
@@ -54,6 +63,8 @@ UNTERMINATED_BACKQUOTE    : '`' ( '\\' . | ~[`\\] )* '\\'? ;
 ESCAPED                   : '\\' ~[\n] ;
 LONE_BACKSLASH            : '\\' { loneBackslash(); } -> type(ESCAPED) ;
 
+DOLLAR_SINGLE_QUOTED : '$\'' ( '\\' . | ~['\\] )* '\'' ;
+UNTERMINATED_DOLLAR_SINGLE_QUOTE : '$\'' ( '\\' . | ~['\\] )* '\\'? -> type(UNTERMINATED_SINGLE_QUOTE) ;
 DOLLAR_DPAREN  : '$((' { push(ARITHMETIC, "'$(('"); } ;
 DOLLAR_PAREN   : '$(' { push(DEFAULT_MODE, "'$('"); } ;
 DOLLAR_BRACE   : '${' { push(PARAMETER, "'${'"); } ;
@@ -61,18 +72,28 @@ DOLLAR_NAME    : '$' NAME_FRAGMENT ;
 DOLLAR_SPECIAL : '$' SPECIAL_PARAMETER ;
 LONE_DOLLAR    : '$' -> type(ESCAPED) ;
 
+// bash's extended patterns ?( ) *( ) +( ) @( ) !( ), nested parentheses included; '!(' where a
+// command starts is '!' then a subshell (PipesLexerBase)
+EXTGLOB       : [?*+@!] '(' EXTGLOB_BODY* ')' { extglob(); } ;
 STAR          : '*' ;
 QUESTION      : '?' ;
-LBRACKET      : '[' ;
-ASSIGN_PREFIX : NAME_FRAGMENT '=' ;
+LBRACKET      : '[' { bracket(); } ;
+// NAME= , NAME+= (bash: append), NAME[subscript]= (bash: an array element)
+ASSIGN_PREFIX : NAME_FRAGMENT SUBSCRIPT? '+'? '=' ;
 NAME          : NAME_FRAGMENT ;
 DIGITS        : [0-9]+ ;
 BRACE_OPEN    : '{' -> type(TEXT) ;
 BRACE_CLOSE   : '}' -> type(TEXT) ;
 EXCLAMATION   : '!' -> type(TEXT) ;
-OTHER         : ~[ \t\r\f\n|&;<>()'"`\\$*?[a-zA-Z0-9_{}!]+ -> type(TEXT) ;
+// '@' and '+' on their own, so that an extended pattern (@(..), +(..)) can start right after text
+AT_SIGN       : '@' -> type(TEXT) ;
+PLUS_SIGN     : '+' -> type(TEXT) ;
+OTHER         : ~[ \t\n|&;<>()'"`\\$*?[a-zA-Z0-9_{}!@+]+ -> type(TEXT) ;
 
 fragment NAME_FRAGMENT     : [a-zA-Z_] [a-zA-Z0-9_]* ;
+fragment EXTGLOB_BODY      : '\\' . | '(' EXTGLOB_BODY* ')' | ~[()\\\n] ;
+// an array subscript: any text without ']' except inside a nested ${...} or $(...) is not supported
+fragment SUBSCRIPT         : '[' ~[\]\n]* ']' ;
 fragment SPECIAL_PARAMETER : [0-9?$!#@*\-] ;
 
 // ---- "..." -------------------------------------------------------------------------------------
@@ -80,7 +101,7 @@ fragment SPECIAL_PARAMETER : [0-9?$!#@*\-] ;
 mode DOUBLE_QUOTED;
 
 DQ_CLOSE                  : '"' { pop(); } ;
-DQ_LINE_CONTINUATION      : '\\' '\r'? '\n' { lineContinuation(); } ;
+DQ_LINE_CONTINUATION      : '\\' '\n' { lineContinuation(); } ;
 DQ_ESCAPED                : '\\' [$`"\\] -> type(ESCAPED) ;
 DQ_BACKSLASH              : '\\' -> type(TEXT) ;
 DQ_TEXT                   : ~["\\$`]+ -> type(TEXT) ;
@@ -97,15 +118,19 @@ DQ_LONE_DOLLAR            : '$' -> type(ESCAPED) ;
 
 mode PARAMETER;
 
-PARAM_LENGTH  : '#' ( NAME_FRAGMENT | [0-9]+ | SPECIAL_PARAMETER ) '}' { pop(); } ;
-PARAM_NAME    : ( NAME_FRAGMENT | [0-9]+ | SPECIAL_PARAMETER ) -> mode(PARAMETER_OPERATOR) ;
+PARAM_LENGTH  : '#' ( NAME_FRAGMENT SUBSCRIPT? | [0-9]+ | SPECIAL_PARAMETER ) '}' { pop(); } ;
+// ${!name} (indirection), ${!a[@]} (the keys of an array), bash
+PARAM_NAME    : '!'? ( NAME_FRAGMENT SUBSCRIPT? | [0-9]+ | SPECIAL_PARAMETER ) -> mode(PARAMETER_OPERATOR) ;
+// ${!prefix*} and ${!prefix@}: the names of the variables starting with prefix (bash)
+PARAM_PREFIX_NAMES : '!' NAME_FRAGMENT [*@] '}' { pop(); } ;
 PARAM_INVALID : . ;
 
 // ---- ${ name ... }: the operator ---------------------------------------------------------------
 
 mode PARAMETER_OPERATOR;
 
-PARAM_OP            : ( ':-' | '-' | ':=' | '=' | ':?' | '?' | ':+' | '+' | '##' | '#' | '%%' | '%' )
+PARAM_OP            : ( ':-' | '-' | ':=' | '=' | ':?' | '?' | ':+' | '+' | '##' | '#' | '%%' | '%'
+                      | '//' | '/#' | '/%' | '/' | ':' | '^^' | '^' | ',,' | ',' | '@' )
                       { enterParameterWord(); } ;
 PARAM_OP_CLOSE      : '}' { pop(); } -> type(PARAM_CLOSE) ;
 PARAM_OP_INVALID    : . -> type(PARAM_INVALID) ;
@@ -116,7 +141,7 @@ mode PARAMETER_WORD;
 
 PW_CLOSE                  : '}' { closeParameterWord(); } ;
 PW_OPEN_BRACE             : '{' { openParameterWordBrace(); } -> type(TEXT) ;
-PW_LINE_CONTINUATION      : '\\' '\r'? '\n' { lineContinuation(); } ;
+PW_LINE_CONTINUATION      : '\\' '\n' { lineContinuation(); } ;
 PW_ESCAPED                : '\\' . -> type(ESCAPED) ;
 PW_LONE_BACKSLASH         : '\\' -> type(TEXT) ;
 PW_TEXT                   : ~[{}'"`\\$*?[]+ -> type(TEXT) ;
@@ -131,9 +156,31 @@ PW_DOLLAR_BRACE           : '${' { push(PARAMETER, "'${'"); } -> type(DOLLAR_BRA
 PW_DOLLAR_NAME            : '$' NAME_FRAGMENT -> type(DOLLAR_NAME) ;
 PW_DOLLAR_SPECIAL         : '$' SPECIAL_PARAMETER -> type(DOLLAR_SPECIAL) ;
 PW_LONE_DOLLAR            : '$' -> type(ESCAPED) ;
+PW_EXTGLOB                : [?*+@!] '(' EXTGLOB_BODY* ')' -> type(EXTGLOB) ;
 PW_STAR                   : '*' -> type(STAR) ;
 PW_QUESTION               : '?' -> type(QUESTION) ;
 PW_LBRACKET               : '[' -> type(LBRACKET) ;
+
+// ---- "${ name op ... }": the argument word of - = ? + inside double quotes, where a single quote
+// is an ordinary character and a backslash quotes only $ ` " \ } (as in bash) ---------------------
+
+mode PARAMETER_WORD_DQ;
+
+PWQ_CLOSE                  : '}' { closeParameterWord(); } ;
+PWQ_OPEN_BRACE             : '{' { openParameterWordBrace(); } -> type(TEXT) ;
+PWQ_LINE_CONTINUATION      : '\\' '\n' { lineContinuation(); } ;
+PWQ_ESCAPED                : '\\' [$`"\\}] -> type(ESCAPED) ;
+PWQ_LONE_BACKSLASH         : '\\' -> type(TEXT) ;
+PWQ_TEXT                   : ~[{}"`\\$]+ -> type(TEXT) ;
+PWQ_DQ_OPEN                : '"' { push(DOUBLE_QUOTED, "double quote"); } -> type(DQ_OPEN) ;
+PWQ_BACKQUOTED             : '`' ( '\\' . | ~[`\\] )* '`' -> type(BACKQUOTED) ;
+PWQ_UNTERMINATED_BACKQUOTE : '`' ( '\\' . | ~[`\\] )* '\\'? -> type(UNTERMINATED_BACKQUOTE) ;
+PWQ_DOLLAR_DPAREN          : '$((' { push(ARITHMETIC, "'$(('"); } -> type(DOLLAR_DPAREN) ;
+PWQ_DOLLAR_PAREN           : '$(' { push(DEFAULT_MODE, "'$('"); } -> type(DOLLAR_PAREN) ;
+PWQ_DOLLAR_BRACE           : '${' { push(PARAMETER, "'${'"); } -> type(DOLLAR_BRACE) ;
+PWQ_DOLLAR_NAME            : '$' NAME_FRAGMENT -> type(DOLLAR_NAME) ;
+PWQ_DOLLAR_SPECIAL         : '$' SPECIAL_PARAMETER -> type(DOLLAR_SPECIAL) ;
+PWQ_LONE_DOLLAR            : '$' -> type(ESCAPED) ;
 
 // ---- $(( ... )) --------------------------------------------------------------------------------
 
@@ -141,7 +188,7 @@ mode ARITHMETIC;
 
 ARITH_OPEN                   : '(' { openArithmeticParen(); } -> type(TEXT) ;
 ARITH_RPAREN                 : ')' { closeArithmeticParen(); } ;
-ARITH_LINE_CONTINUATION      : '\\' '\r'? '\n' { lineContinuation(); } ;
+ARITH_LINE_CONTINUATION      : '\\' '\n' { lineContinuation(); } ;
 ARITH_TEXT                   : ~[()$`\\]+ -> type(TEXT) ;
 ARITH_BACKSLASH              : '\\' -> type(TEXT) ;
 ARITH_BACKQUOTED             : '`' ( '\\' . | ~[`\\] )* '`' -> type(BACKQUOTED) ;
@@ -157,7 +204,7 @@ ARITH_LONE_DOLLAR            : '$' -> type(TEXT) ;
 
 mode HERE_DOC_TEXT;
 
-HD_LINE_CONTINUATION      : '\\' '\r'? '\n' { lineContinuation(); } ;
+HD_LINE_CONTINUATION      : '\\' '\n' { lineContinuation(); } ;
 HD_ESCAPED                : '\\' [$`\\] -> type(ESCAPED) ;
 HD_BACKSLASH              : '\\' -> type(TEXT) ;
 HD_TEXT                   : ~[\\$`]+ -> type(TEXT) ;

@@ -22,11 +22,12 @@ linebreak       : NEWLINE* ;
 
 andOr           : pipeline (andOrOperator linebreak pipeline)* ;
 andOrOperator   : AND_IF | OR_IF ;
-pipeline        : BANG? command (PIPE linebreak command)* ;
+pipeline        : TIME? BANG? command (PIPE linebreak command)* ;
 
 command
     : compoundCommand redirect*                                       # compound
     | NAME WORD_END LPAREN RPAREN linebreak compoundCommand redirect* # functionDefinition
+    | FUNCTION NAME WORD_END (LPAREN RPAREN)? linebreak compoundCommand redirect* # functionKeyword
     | simpleCommand                                                   # simple
     ;
 
@@ -38,7 +39,13 @@ compoundCommand
     | UNTIL compoundList doGroup                                      # untilClause
     | FOR NAME WORD_END forWords? doGroup                             # forClause
     | CASE word linebreak IN linebreak caseItems? ESAC                # caseClause
+    | FOR DPAREN wordPart* DPAREN_CLOSE sequentialSeparator? doGroup  # arithmeticFor
+    | DPAREN wordPart* DPAREN_CLOSE                                   # arithmeticCommand
+    | DLBRACKET condItem* DRBRACKET                                   # conditional
     ;
+
+// The inside of [[ ]]: AstBuilder gives it its structure (operators, grouping, the regex after =~).
+condItem        : word | AND_IF | OR_IF | LPAREN | RPAREN | LESS | GREAT | PIPE | NEWLINE | IO_NUMBER ;
 
 elifPart        : ELIF compoundList THEN compoundList ;
 elsePart        : ELSE compoundList ;
@@ -46,7 +53,8 @@ doGroup         : DO compoundList DONE ;
 forWords        : sequentialSeparator | linebreak IN word* sequentialSeparator ;
 sequentialSeparator : SEMI linebreak | newlineList ;
 // Only the last item may omit ';;' (so that no command list is ever followed by a pattern).
-caseItems       : caseItem (DSEMI linebreak caseItem)* (DSEMI linebreak)? ;
+caseItems       : caseItem (caseEnd linebreak caseItem)* (caseEnd linebreak)? ;
+caseEnd         : DSEMI | SEMI_AND | DSEMI_AND ;
 caseItem        : LPAREN? pattern (PIPE pattern)* RPAREN linebreak commandList? ;
 pattern         : commandWord ;
 
@@ -56,7 +64,8 @@ simpleCommand
     ;
 prefixItem      : assignment | redirect ;
 suffixItem      : redirect | word ;
-assignment      : ASSIGN_PREFIX wordPart* WORD_END ;
+assignment      : ASSIGN_PREFIX (wordPart* WORD_END | WORD_END arrayLiteral) ;
+arrayLiteral    : LPAREN (word | NEWLINE)* RPAREN ;
 
 redirect
     : IO_NUMBER? redirectOperator word                                # fileRedirect
@@ -68,9 +77,9 @@ redirectOperator
 /** A word in command-name position: never a reserved word, never an assignment. */
 commandWord     : firstWordPart wordPart* WORD_END ;
 /** A word in argument position: reserved words are plain words here. */
-word            : reservedWord | commandWord | ASSIGN_PREFIX wordPart* WORD_END ;
+word            : reservedWord | commandWord | ASSIGN_PREFIX (wordPart* WORD_END | WORD_END arrayLiteral) ;
 reservedWord    : IF | THEN | ELSE | ELIF | FI | DO | DONE | CASE | ESAC | WHILE | UNTIL | FOR | IN
-                | LBRACE | RBRACE | BANG ;
+                | LBRACE | RBRACE | BANG | FUNCTION | TIME ;
 
 firstWordPart
     : (NAME | DIGITS | TEXT)                                          # firstLiteral
@@ -82,15 +91,19 @@ wordPart
     ;
 quotedOrExpansion
     : SINGLE_QUOTED                                                   # singleQuoted
+    | DOLLAR_SINGLE_QUOTED                                            # ansiQuoted
     | DQ_OPEN doubleQuotedPart* DQ_CLOSE                              # doubleQuoted
     | ESCAPED                                                         # escaped
     | (STAR | QUESTION | LBRACKET)                                    # glob
+    | EXTGLOB                                                         # extendedGlob
     | DOLLAR_NAME                                                     # namedParameter
     | DOLLAR_SPECIAL                                                  # specialParameter
     | DOLLAR_BRACE PARAM_LENGTH                                       # parameterLength
+    | DOLLAR_BRACE PARAM_PREFIX_NAMES                                 # parameterPrefixNames
     | DOLLAR_BRACE PARAM_NAME (PARAM_OP wordPart*)? PARAM_CLOSE       # bracedParameter
     | DOLLAR_DPAREN wordPart* ARITH_CLOSE                             # arithmetic
     | DOLLAR_PAREN linebreak commandList? SUBST_CLOSE                 # commandSubstitution
     | BACKQUOTED                                                      # backquoted
+    | (LESS_PAREN | GREAT_PAREN) linebreak commandList? SUBST_CLOSE   # processSubstitution
     ;
 doubleQuotedPart : TEXT | quotedOrExpansion ;

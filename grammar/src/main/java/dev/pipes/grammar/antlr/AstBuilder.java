@@ -1,6 +1,10 @@
 package dev.pipes.grammar.antlr;
 
 import dev.pipes.grammar.ast.AndOr;
+import dev.pipes.grammar.ast.ArithmeticCommand;
+import dev.pipes.grammar.ast.ArithmeticFor;
+import dev.pipes.grammar.ast.ConditionalCommand;
+import dev.pipes.grammar.ast.WordPart;
 import dev.pipes.grammar.ast.Assignment;
 import dev.pipes.grammar.ast.BraceGroup;
 import dev.pipes.grammar.ast.CaseCommand;
@@ -102,7 +106,7 @@ final class AstBuilder extends PipesParserBaseVisitor<Object> {
     public Pipeline visitPipeline(PipesParser.PipelineContext ctx) {
         List<Command> commands = new ArrayList<>();
         for (PipesParser.CommandContext command : ctx.command()) commands.add((Command) visit(command));
-        return new Pipeline(ctx.BANG() != null, commands, spans.of(ctx));
+        return new Pipeline(ctx.TIME() != null, ctx.BANG() != null, commands, spans.of(ctx));
     }
 
     // ---- command: one method per labeled alternative ----
@@ -114,6 +118,13 @@ final class AstBuilder extends PipesParserBaseVisitor<Object> {
 
     @Override
     public FunctionDefinition visitFunctionDefinition(PipesParser.FunctionDefinitionContext ctx) {
+        Command body = withRedirects((Command) visit(ctx.compoundCommand()), redirects.all(ctx.redirect()),
+                spans.between(ctx.compoundCommand(), ctx));
+        return new FunctionDefinition(ctx.NAME().getText(), body, spans.of(ctx));
+    }
+
+    @Override
+    public FunctionDefinition visitFunctionKeyword(PipesParser.FunctionKeywordContext ctx) {
         Command body = withRedirects((Command) visit(ctx.compoundCommand()), redirects.all(ctx.redirect()),
                 spans.between(ctx.compoundCommand(), ctx));
         return new FunctionDefinition(ctx.NAME().getText(), body, spans.of(ctx));
@@ -204,9 +215,54 @@ final class AstBuilder extends PipesParserBaseVisitor<Object> {
             CommandList body = item.commandList() == null
                     ? new CommandList(List.of(), spans.of(item.RPAREN().getSymbol()))
                     : visitCommandList(item.commandList());
-            items.add(new CaseCommand.Item(patterns, body, spans.of(item)));
+            items.add(new CaseCommand.Item(patterns, body, caseEnd(ctx.caseItems(), item), spans.of(item)));
         }
         return new CaseCommand(words.word(ctx.word()), items, List.of(), spans.of(ctx));
+    }
+
+    /** The terminator written after a case item ({@code ;;} when there is none). */
+    private static CaseCommand.End caseEnd(PipesParser.CaseItemsContext items, PipesParser.CaseItemContext item) {
+        int index = items.children.indexOf(item);
+        if (index + 1 < items.children.size() && items.children.get(index + 1) instanceof PipesParser.CaseEndContext end) {
+            if (end.SEMI_AND() != null) return CaseCommand.End.FALL_THROUGH;
+            if (end.DSEMI_AND() != null) return CaseCommand.End.TEST_NEXT;
+        }
+        return CaseCommand.End.BREAK;
+    }
+
+    @Override
+    public ArithmeticCommand visitArithmeticCommand(PipesParser.ArithmeticCommandContext ctx) {
+        Span span = spans.of(ctx);
+        return new ArithmeticCommand(new Word(words.parts(ctx.wordPart()), span), List.of(), span);
+    }
+
+    @Override
+    public ArithmeticFor visitArithmeticFor(PipesParser.ArithmeticForContext ctx) {
+        Span span = spans.of(ctx);
+        List<List<WordPart>> sections = new ArrayList<>(List.of(new ArrayList<>()));
+        for (WordPart part : words.parts(ctx.wordPart())) {
+            if (!(part instanceof WordPart.Literal literal)) {
+                sections.get(sections.size() - 1).add(part);
+                continue;
+            }
+            String[] pieces = literal.text().split(";", -1);
+            for (int i = 0; i < pieces.length; i++) {
+                if (i > 0) sections.add(new ArrayList<>());
+                if (!pieces[i].isEmpty()) sections.get(sections.size() - 1).add(new WordPart.Literal(pieces[i], literal.span()));
+            }
+        }
+        if (sections.size() != 3) {
+            Token start = ctx.DPAREN().getSymbol();
+            throw spans.source().error(start.getLine(), start.getCharPositionInLine(),
+                    "expected three expressions separated by ';' in 'for (('", false);
+        }
+        return new ArithmeticFor(new Word(sections.get(0), span), new Word(sections.get(1), span),
+                new Word(sections.get(2), span), visitCompoundList(ctx.doGroup().compoundList()), List.of(), span);
+    }
+
+    @Override
+    public ConditionalCommand visitConditional(PipesParser.ConditionalContext ctx) {
+        return new ConditionalCommand(ConditionalBuilder.build(ctx, spans, words), List.of(), spans.of(ctx));
     }
 
     /** The same compound command with the redirections written after it. */
@@ -219,6 +275,9 @@ final class AstBuilder extends PipesParserBaseVisitor<Object> {
             case LoopCommand c -> new LoopCommand(c.kind(), c.condition(), c.body(), redirects, span);
             case ForCommand c -> new ForCommand(c.variable(), c.words(), c.body(), redirects, span);
             case CaseCommand c -> new CaseCommand(c.subject(), c.items(), redirects, span);
+            case ArithmeticCommand c -> new ArithmeticCommand(c.expression(), redirects, span);
+            case ArithmeticFor c -> new ArithmeticFor(c.init(), c.condition(), c.step(), c.body(), redirects, span);
+            case ConditionalCommand c -> new ConditionalCommand(c.expression(), redirects, span);
             case SimpleCommand c -> c;
             case FunctionDefinition c -> c;
         };

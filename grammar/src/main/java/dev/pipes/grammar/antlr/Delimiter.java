@@ -15,7 +15,7 @@ public record Delimiter(String text, boolean quoted) {
         boolean any = false;
         while (i < source.length()) {
             char c = source.charAt(i);
-            if (" \t\r\n;&|()<>".indexOf(c) >= 0) break;
+            if (" \t\n;&|()<>".indexOf(c) >= 0) break;
             any = true;
             if (c == '\'') {
                 quoted = true;

@@ -136,7 +136,8 @@ final class ErrorMessages {
                 if (current instanceof PipesParser.IfClauseContext || current instanceof PipesParser.WhileClauseContext
                         || current instanceof PipesParser.UntilClauseContext || current instanceof PipesParser.ForClauseContext
                         || current instanceof PipesParser.CaseClauseContext || current instanceof PipesParser.BraceGroupContext
-                        || current instanceof PipesParser.SubshellContext) {
+                        || current instanceof PipesParser.SubshellContext || current instanceof PipesParser.ConditionalContext
+                        || current instanceof PipesParser.ArrayLiteralContext || current instanceof PipesParser.ArithmeticForContext) {
                     return new OpenConstruct((ParserRuleContext) current, child);
                 }
             }
@@ -160,6 +161,8 @@ final class ErrorMessages {
                         : new Need(PipesParser.ESAC, "'esac' to close the " + opener + at);
                 case PipesParser.BraceGroupContext ignored -> new Need(PipesParser.RBRACE, "'}' to close the " + opener + at);
                 case PipesParser.SubshellContext ignored -> new Need(PipesParser.RPAREN, "')' to close the " + opener + at);
+                case PipesParser.ConditionalContext ignored -> new Need(PipesParser.DRBRACKET, "']]' to close the " + opener + at);
+                case PipesParser.ArrayLiteralContext ignored -> new Need(PipesParser.RPAREN, "')' to close the " + opener + at);
                 default -> child instanceof PipesParser.DoGroupContext doGroup && doGroup.DO() != null
                         ? new Need(PipesParser.DONE, "'done' to close the " + opener + at)
                         : new Need(PipesParser.DO, "'do' in the " + opener + at);

@@ -66,11 +66,9 @@ final class HereDocReader {
         pending.clear();
     }
 
-    /** The line (without its newline) is the delimiter, also with a DOS line ending. */
+    /** The line (without its newline) is the delimiter; a carriage return is an ordinary character of both, as in sh. */
     private static boolean isDelimiterLine(CharSequence line, String delimiter) {
-        int length = line.length();
-        if (length > 0 && line.charAt(length - 1) == '\r') length--;
-        return length == delimiter.length() && line.subSequence(0, length).toString().equals(delimiter);
+        return line.length() == delimiter.length() && line.toString().equals(delimiter);
     }
 
     private static RuntimeException missingDelimiterLine(Pending hereDoc, Source source) {

@@ -24,12 +24,23 @@ public abstract class PipesLexerBase extends Lexer {
             Map.entry("esac", PipesLexer.ESAC), Map.entry("while", PipesLexer.WHILE),
             Map.entry("until", PipesLexer.UNTIL), Map.entry("for", PipesLexer.FOR),
             Map.entry("in", PipesLexer.IN), Map.entry("{", PipesLexer.LBRACE),
-            Map.entry("}", PipesLexer.RBRACE), Map.entry("!", PipesLexer.BANG));
+            Map.entry("}", PipesLexer.RBRACE), Map.entry("!", PipesLexer.BANG),
+            Map.entry("function", PipesLexer.FUNCTION), Map.entry("time", PipesLexer.TIME));
+
+    /** The reserved words, for tools that list them (completion, highlighting, {@code type}): the one list. */
+    public static java.util.Set<String> reservedWords() {
+        java.util.Set<String> words = new java.util.TreeSet<>(RESERVED_WORDS.keySet());
+        words.add("[[");
+        words.add("]]");
+        return java.util.Collections.unmodifiableSet(words);
+    }
 
     /** Tokens after which a command starts (so a {@code case} there opens a case command); {@code )} ends a case pattern. */
     private static final Set<Integer> BEFORE_COMMAND = Set.of(
             PipesLexer.NEWLINE, PipesLexer.SEMI, PipesLexer.AMP, PipesLexer.AND_IF, PipesLexer.OR_IF,
             PipesLexer.PIPE, PipesLexer.LPAREN, PipesLexer.DOLLAR_PAREN, PipesLexer.DSEMI, PipesLexer.IF,
+            PipesLexer.LESS_PAREN, PipesLexer.GREAT_PAREN,
+            PipesLexer.SEMI_AND, PipesLexer.DSEMI_AND, PipesLexer.TIME,
             PipesLexer.THEN, PipesLexer.ELSE, PipesLexer.ELIF, PipesLexer.DO, PipesLexer.WHILE,
             PipesLexer.UNTIL, PipesLexer.LBRACE, PipesLexer.BANG, PipesLexer.RPAREN);
 
@@ -38,8 +49,8 @@ public abstract class PipesLexerBase extends Lexer {
             PipesLexer.NAME, PipesLexer.TEXT, PipesLexer.DIGITS, PipesLexer.ASSIGN_PREFIX,
             PipesLexer.SINGLE_QUOTED, PipesLexer.ESCAPED, PipesLexer.DOLLAR_NAME, PipesLexer.DOLLAR_SPECIAL,
             PipesLexer.STAR, PipesLexer.QUESTION, PipesLexer.LBRACKET, PipesLexer.BACKQUOTED,
-            PipesLexer.DQ_CLOSE, PipesLexer.SUBST_CLOSE, PipesLexer.PARAM_CLOSE, PipesLexer.PARAM_LENGTH,
-            PipesLexer.ARITH_CLOSE);
+            PipesLexer.DQ_CLOSE, PipesLexer.SUBST_CLOSE, PipesLexer.PARAM_CLOSE, PipesLexer.PARAM_LENGTH, PipesLexer.PARAM_PREFIX_NAMES,
+            PipesLexer.ARITH_CLOSE, PipesLexer.DOLLAR_SINGLE_QUOTED, PipesLexer.EXTGLOB);
 
     /** {@link #WORD_PARTS} as a table indexed by token type: looked up for every token. */
     private static final boolean[] WORD_PART_TYPES =
@@ -57,6 +68,8 @@ public abstract class PipesLexerBase extends Lexer {
         int parenDepth;
         int caseDepth;
         int braceDepth;
+        /** Open {@code [[ ]]} conditions: {@code ]]} closes one only while one is open. */
+        int condDepth;
 
         Frame(String what, int line, int charPositionInLine) {
             this.what = what;
@@ -136,9 +149,56 @@ public abstract class PipesLexerBase extends Lexer {
         }
     }
 
+    /**
+     * {@code ((} opens an arithmetic command where a command starts and after {@code for};
+     * elsewhere it is two {@code (}: the token shrinks to the first and lexing resumes after it.
+     */
+    protected void doubleParen() {
+        if (startsWord(_tokenStartCharIndex) && (BEFORE_COMMAND.contains(lastType) || lastType == PipesLexer.FOR)
+                && current().condDepth == 0) {
+            push(PipesLexer.ARITHMETIC, "'(('");
+            return;
+        }
+        _input.seek(_tokenStartCharIndex + 1);
+        getInterpreter().setCharPositionInLine(_tokenStartCharPositionInLine + 1);
+        setType(PipesLexer.LPAREN);
+        openParen();
+    }
+
+    /** {@code !(} where a command starts is {@code !} then a subshell: the token shrinks to the {@code !}. */
+    protected void extglob() {
+        if (getText().charAt(0) != '!' || !startsWord(_tokenStartCharIndex) || !BEFORE_COMMAND.contains(lastType)) return;
+        _input.seek(_tokenStartCharIndex + 1);
+        getInterpreter().setCharPositionInLine(_tokenStartCharPositionInLine + 1);
+        setType(PipesLexer.TEXT);
+    }
+
+    /** {@code [[} followed by a blank where a command starts opens a conditional command. */
+    protected void bracket() {
+        if (_input.LA(1) != '[' || current().condDepth > 0) return;
+        int after = _input.LA(2);
+        if (!(after == ' ' || after == '\t' || after == '\n')) return;
+        if (!startsWord(_tokenStartCharIndex) || !BEFORE_COMMAND.contains(lastType)) return;
+        getInterpreter().consume(_input);
+        setType(PipesLexer.DLBRACKET);
+        current().condDepth++;
+    }
+
     protected void enterParameterWord() {
         current().braceDepth = 0;
-        mode(PipesLexer.PARAMETER_WORD);
+        mode(insideDoubleQuotes() && isValueOperator(getText()) ? PipesLexer.PARAMETER_WORD_DQ : PipesLexer.PARAMETER_WORD);
+    }
+
+    /** Whether the {@code ${} being lexed sits directly inside double quotes. */
+    private boolean insideDoubleQuotes() {
+        var outer = frames.stream().skip(1).findFirst();
+        return outer.isPresent() && outer.get().what.equals("double quote");
+    }
+
+    /** The operators whose argument is a value ({@code - = ? +}), not a pattern: quotes in "..." stay literal there. */
+    private static boolean isValueOperator(String op) {
+        char c = op.charAt(op.length() - 1);
+        return c == '-' || c == '=' || c == '?' || c == '+';
     }
 
     protected void openParameterWordBrace() {
@@ -169,11 +229,12 @@ public abstract class PipesLexerBase extends Lexer {
             setType(PipesLexer.TEXT);
         } else if (_input.LA(1) == ')') {
             getInterpreter().consume(_input);
-            setType(PipesLexer.ARITH_CLOSE);
+            // the '))' of an arithmetic command ends no word, unlike that of $(( ))
+            setType(frame.what.equals("'(('") ? PipesLexer.DPAREN_CLOSE : PipesLexer.ARITH_CLOSE);
             pop();
         } else {
             throw source.error(_tokenStartLine, _tokenStartCharPositionInLine,
-                    "expected '))' to close the '$((' at " + position(frame), false);
+                    "expected '))' to close the " + frame.what + " at " + position(frame), false);
         }
     }
 
@@ -213,7 +274,10 @@ public abstract class PipesLexerBase extends Lexer {
 
     private void classifyWord() {
         int type = getType();
-        if ((type == PipesLexer.NAME || type == PipesLexer.TEXT) && _input.index() - _tokenStartCharIndex <= 5) {
+        if (type == PipesLexer.TEXT && current().condDepth > 0 && getText().equals("]]") && isWholeWord()) {
+            setType(PipesLexer.DRBRACKET);
+            current().condDepth--;
+        } else if ((type == PipesLexer.NAME || type == PipesLexer.TEXT) && _input.index() - _tokenStartCharIndex <= 8) {
             Integer reserved = RESERVED_WORDS.get(getText());
             if (reserved != null && isWholeWord()) {
                 setType(reserved);
@@ -256,7 +320,7 @@ public abstract class PipesLexerBase extends Lexer {
 
     private static boolean isDelimiter(char c) {
         return switch (c) {
-            case ' ', '\t', '\r', '\f', '\n', ';', '&', '|', '(', ')', '<', '>' -> true;
+            case ' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>' -> true;
             default -> false;
         };
     }

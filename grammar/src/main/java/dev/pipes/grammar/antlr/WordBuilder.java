@@ -51,6 +51,7 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
         List<WordPart> parts = new ArrayList<>();
         parts.add(new WordPart.Literal(ctx.ASSIGN_PREFIX().getText(), spans.of(ctx.ASSIGN_PREFIX().getSymbol())));
         for (PipesParser.WordPartContext part : ctx.wordPart()) parts.add(visit(part));
+        if (ctx.arrayLiteral() != null) parts.add(arrayLiteral(ctx.arrayLiteral()));
         return new Word(merge(parts), spans.of(ctx));
     }
 
@@ -60,8 +61,16 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
         Span valueSpan = ctx.wordPart().isEmpty()
                 ? spans.emptyAfter(start)
                 : spans.between(ctx.wordPart(0), ctx);
-        Word value = new Word(Tildes.expandAssignmentValue(parts(ctx.wordPart())), valueSpan);
+        Word value = ctx.arrayLiteral() != null
+                ? new Word(List.of(arrayLiteral(ctx.arrayLiteral())), spans.of(ctx.arrayLiteral()))
+                : new Word(Tildes.expandAssignmentValue(parts(ctx.wordPart())), valueSpan);
         return new Assignment(prefix.substring(0, prefix.length() - 1), value, spans.of(ctx));
+    }
+
+    private WordPart arrayLiteral(PipesParser.ArrayLiteralContext ctx) {
+        List<Word> elements = new ArrayList<>();
+        for (PipesParser.WordContext word : ctx.word()) elements.add(word(word));
+        return new WordPart.ArrayLiteral(elements, spans.of(ctx));
     }
 
     /** The merged parts of a run of word parts (a here-document body, an argument word). */
@@ -101,6 +110,13 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
         return new WordPart.SingleQuoted(text.substring(1, text.length() - 1), spans.of(ctx));
     }
 
+    /** {@code $'...'}: the backslash escapes decoded; the result is quoted text like {@code '...'}. */
+    @Override
+    public WordPart visitAnsiQuoted(PipesParser.AnsiQuotedContext ctx) {
+        String text = ctx.getStart().getText();
+        return new WordPart.SingleQuoted(AnsiC.decode(text.substring(2, text.length() - 1)), spans.of(ctx));
+    }
+
     @Override
     public WordPart visitDoubleQuoted(PipesParser.DoubleQuotedContext ctx) {
         List<WordPart> parts = new ArrayList<>(ctx.getChildCount());
@@ -127,6 +143,11 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
     }
 
     @Override
+    public WordPart visitExtendedGlob(PipesParser.ExtendedGlobContext ctx) {
+        return new WordPart.ExtGlob(ctx.getStart().getText(), spans.of(ctx));
+    }
+
+    @Override
     public WordPart visitNamedParameter(PipesParser.NamedParameterContext ctx) {
         return plainParameter(ctx.getStart().getText().substring(1), ctx);
     }
@@ -150,11 +171,26 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
     }
 
     @Override
+    public WordPart visitParameterPrefixNames(PipesParser.ParameterPrefixNamesContext ctx) {
+        String text = ctx.PARAM_PREFIX_NAMES().getText(); // "!prefix*}"
+        Span span = spans.of(ctx);
+        return new WordPart.Parameter(text.substring(1, text.length() - 1), ParameterOp.NAMES_WITH_PREFIX,
+                new Word(List.of(), span), span);
+    }
+
+    @Override
     public WordPart visitBracedParameter(PipesParser.BracedParameterContext ctx) {
         String name = ctx.PARAM_NAME().getText();
         Span span = spans.of(ctx);
         if (ctx.PARAM_OP() == null) return new WordPart.Parameter(name, ParameterOp.PLAIN, new Word(List.of(), span), span);
         ParameterOp op = ParameterOp.fromText(ctx.PARAM_OP().getText());
+        if (op == ParameterOp.SUBSTRING && ctx.wordPart().isEmpty()) {
+            Token colon = ctx.PARAM_OP().getSymbol();
+            Token open = ctx.getStart();
+            Source source = spans.source();
+            throw source.error(colon.getLine(), colon.getCharPositionInLine(), "bad substitution: unexpected ':' in the '${' at "
+                    + source.line(open.getLine()) + ":" + source.column(open.getLine(), open.getCharPositionInLine()), false);
+        }
         Span argumentSpan = ctx.wordPart().isEmpty()
                 ? spans.emptyAfter(ctx.PARAM_OP().getSymbol())
                 : spans.between(ctx.wordPart(0), ctx.wordPart(ctx.wordPart().size() - 1));
@@ -174,6 +210,15 @@ final class WordBuilder extends PipesParserBaseVisitor<WordPart> {
                 ? new Script(new dev.pipes.grammar.ast.CommandList(List.of(), span), span)
                 : new Script(commands.visitCommandList(ctx.commandList()), spans.of(ctx.commandList()));
         return new WordPart.CommandSubstitution(script, span);
+    }
+
+    @Override
+    public WordPart visitProcessSubstitution(PipesParser.ProcessSubstitutionContext ctx) {
+        Span span = spans.of(ctx);
+        Script script = ctx.commandList() == null
+                ? new Script(new dev.pipes.grammar.ast.CommandList(List.of(), span), span)
+                : new Script(commands.visitCommandList(ctx.commandList()), spans.of(ctx.commandList()));
+        return new WordPart.ProcessSubstitution(script, ctx.GREAT_PAREN() != null, span);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface Command extends Node
         permits SimpleCommand, Subshell, BraceGroup, IfCommand, LoopCommand, ForCommand,
-                CaseCommand, FunctionDefinition {
+                CaseCommand, FunctionDefinition, ArithmeticCommand, ArithmeticFor, ConditionalCommand {
 
     /** The redirections applied to this command, in source order. */
     List<Redirect> redirects();

@@ -29,7 +29,27 @@ public enum ParameterOp {
     /** {@code ${x%p}}: the value without the shortest suffix matching pattern p. */
     REMOVE_SHORTEST_SUFFIX("%"),
     /** {@code ${x%%p}}: the value without the longest suffix matching pattern p. */
-    REMOVE_LONGEST_SUFFIX("%%");
+    REMOVE_LONGEST_SUFFIX("%%"),
+    /** {@code ${x/p/r}} (bash): the first match of pattern p replaced by r; the argument holds "p/r". */
+    REPLACE_FIRST("/"),
+    /** {@code ${x//p/r}} (bash): every match replaced. */
+    REPLACE_ALL("//"),
+    /** {@code ${x/#p/r}} (bash): a match at the start replaced. */
+    REPLACE_PREFIX("/#"),
+    /** {@code ${x/%p/r}} (bash): a match at the end replaced. */
+    REPLACE_SUFFIX("/%"),
+    /** {@code ${x:offset}}, {@code ${x:offset:length}} (bash): a substring (of an array: a slice). */
+    SUBSTRING(":"),
+    /** {@code ${x^^}}, {@code ${x^}} (bash): upper case (all / the first character). */
+    UPPER_ALL("^^"),
+    UPPER_FIRST("^"),
+    /** {@code ${x,,}}, {@code ${x,}} (bash): lower case (all / the first character). */
+    LOWER_ALL(",,"),
+    LOWER_FIRST(","),
+    /** {@code ${x@Q}} and the other transformations (bash): the argument is the letter (Q E U u L a A K). */
+    TRANSFORM("@"),
+    /** {@code ${!prefix*}}, {@code ${!prefix@}} (bash): the names of the set variables that start with prefix; name holds "prefix*". */
+    NAMES_WITH_PREFIX("!");
 
     private final String text;
 
@@ -44,7 +64,7 @@ public enum ParameterOp {
 
     /** Whether the operator takes an argument word. */
     public boolean hasArgument() {
-        return this != PLAIN && this != LENGTH;
+        return this != PLAIN && this != LENGTH && this != NAMES_WITH_PREFIX;
     }
 
     /** The operator spelled {@code text} after a name, or null. */

@@ -80,6 +80,16 @@ public sealed interface WordPart extends Node {
         }
     }
 
+    /**
+     * {@code <( script )} or {@code >( script )} (bash): the name of a FIFO from which the script's
+     * output is read ({@code <}) or to which its input is written ({@code >}).
+     */
+    record ProcessSubstitution(Script script, boolean output, Span span) implements WordPart {
+        public ProcessSubstitution {
+            java.util.Objects.requireNonNull(script, "script");
+        }
+    }
+
     /** {@code $( script )} or {@code `script`} (both give the same tree); the output replaces it. */
     record CommandSubstitution(Script script, Span span) implements WordPart {
         public CommandSubstitution {
@@ -95,6 +105,26 @@ public sealed interface WordPart extends Node {
     record Tilde(String user, Span span) implements WordPart {
         public Tilde {
             java.util.Objects.requireNonNull(user, "user");
+        }
+    }
+
+    /**
+     * {@code (w1 w2 ...)} right after {@code NAME=} or {@code NAME+=} (bash): the elements of an array
+     * assignment, each a word expanded as a command's arguments are ({@code [key]=value} elements too).
+     */
+    record ArrayLiteral(List<Word> elements, Span span) implements WordPart {
+        public ArrayLiteral {
+            elements = List.copyOf(elements);
+        }
+    }
+
+    /**
+     * bash's extended pattern, unquoted: {@code ?(a|b)} (zero or one), {@code *(..)} (any number),
+     * {@code +(..)} (one or more), {@code @(..)} (one), {@code !(..)} (anything else); {@code text} as written.
+     */
+    record ExtGlob(String text, Span span) implements WordPart {
+        public ExtGlob {
+            java.util.Objects.requireNonNull(text, "text");
         }
     }
 

@@ -220,6 +220,8 @@ final class ClientSession implements Connection.Listener {
     }
 
     CompletableFuture<Void> leave() {
+        // already over (the connection was lost): nothing would complete a new goodbye
+        if (state == State.CLOSED) return CompletableFuture.completedFuture(null);
         if (goodbye != null) return goodbye;
         goodbye = new CompletableFuture<>();
         if (state == State.ESTABLISHED) {

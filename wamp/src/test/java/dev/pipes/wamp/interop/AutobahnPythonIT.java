@@ -1,5 +1,9 @@
 package dev.pipes.wamp.interop;
 
+import dev.pipes.wamp.router.RealmConfig;
+import dev.pipes.wamp.router.Router;
+import dev.pipes.wamp.transport.netty.WebSocketServer;
+import dev.pipes.wamp.transport.netty.WebSocketSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,6 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** autobahn-python (Debian's python3-autobahn, run with /usr/bin/python3) against our router. */
 class AutobahnPythonIT {
@@ -35,6 +41,21 @@ class AutobahnPythonIT {
     @Test
     void pythonAuthenticatesWithTicketAndWampCra() throws Exception {
         InteropScenarios.logins(AutobahnPythonIT::start);
+    }
+
+    /** The router's reason reaches a client that is still sending the rest of a message too large. */
+    @ParameterizedTest
+    @ValueSource(strings = {"json", "msgpack"})
+    void pythonLearnsWhyItsCallAboveTheMaximumIsRefused(String serializer) throws Exception {
+        int max = 1 << 20;
+        try (Router router = new Router(List.of(RealmConfig.open("realm1")));
+             WebSocketServer server = WebSocketServer.start(router, "127.0.0.1", 0,
+                     WebSocketSettings.defaults().withMaxMessageSize(max));
+             ExternalClient ext = start("ws://127.0.0.1:" + server.port() + "/ws", serializer, "toobig",
+                     String.valueOf(8 * max))) {
+            assertEquals(Map.of("code", 1009, "reason", "WAMP message larger than the maximum of 1048576 bytes"),
+                    ext.expect("CLOSED"));
+        }
     }
 
     @ParameterizedTest

@@ -69,14 +69,23 @@ final class TerminalSetup {
     static void useKeptCapabilities(String type, Path cache) {
         if (!plainName(type)) return;
         Path kept = cache.resolve(type);
+        if (!fresh(kept, type)) return;
         try {
-            if (!Files.isRegularFile(kept)) return;
-            FileTime keptAt = Files.getLastModifiedTime(kept);
-            Optional<Path> entry = terminfoEntry(type);
-            if (entry.isPresent() && Files.getLastModifiedTime(entry.get()).compareTo(keptAt) > 0) return;
             InfoCmp.setLoadedInfoCmp(type, Files.readString(kept, StandardCharsets.UTF_8));
         } catch (IOException e) {
             // then JLine asks infocmp, as it would without us
+        }
+    }
+
+    /** Whether {@code kept} exists and the system's terminfo entry of {@code type} is not newer. */
+    private static boolean fresh(Path kept, String type) {
+        try {
+            if (!Files.isRegularFile(kept)) return false;
+            FileTime keptAt = Files.getLastModifiedTime(kept);
+            Optional<Path> entry = terminfoEntry(type);
+            return entry.isEmpty() || Files.getLastModifiedTime(entry.get()).compareTo(keptAt) <= 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -84,7 +93,7 @@ final class TerminalSetup {
     static void keepCapabilities(String type, Path cache) {
         if (!plainName(type)) return;
         Path kept = cache.resolve(type);
-        if (Files.isRegularFile(kept)) return;
+        if (fresh(kept, type)) return;
         String capabilities = InfoCmp.getLoadedInfoCmp(type);
         if (capabilities == null || capabilities.isBlank()) return;
         try {

@@ -11,10 +11,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.Cli
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The thin bridge between a client's WebSocket channel and its {@link Connection.Listener}: picks
@@ -24,7 +27,12 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
     private final List<Serializer> serializers;
     private final Connection.Listener listener;
     private final CompletableFuture<Connection> connected;
-    private String closeReason = "connection closed";
+    /** Why the router ended the connection (its Close frame, or a bad message from it). */
+    private String routerReason;
+    /** The first transport error: the reason when the router gave none. */
+    private String failure;
+    /** Set after a failed write, while the rest of what the router sent is read. */
+    private boolean draining;
 
     ClientChannelHandler(List<Serializer> serializers, Connection.Listener listener,
                          CompletableFuture<Connection> connected) {
@@ -59,12 +67,12 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof WampMessage m) {
             listener.onMessage(m);
         } else if (msg instanceof ProtocolViolation v) {
-            closeReason = "bad message from the router: " + v.getMessage();
+            if (routerReason == null) routerReason = "bad message from the router: " + v.getMessage();
             ctx.writeAndFlush(new WampMessage.Abort(Map.of("message", v.getMessage()),
                     "wamp.error.protocol_violation"));
             ctx.close();
         } else if (msg instanceof io.netty.handler.codec.http.websocketx.CloseWebSocketFrame close) {
-            closeReason = "closed by the router: " + close.statusCode() + " " + close.reasonText();
+            if (routerReason == null) routerReason = "closed by the router: " + close.statusCode() + " " + close.reasonText();
             ReferenceCountUtil.release(msg);
             ctx.close();
         } else {
@@ -83,18 +91,37 @@ final class ClientChannelHandler extends ChannelInboundHandlerAdapter {
         if (!connected.isDone()) {
             connected.completeExceptionally(new IllegalStateException("connection closed during the WebSocket handshake"));
         } else {
-            listener.onClosed(closeReason);
+            listener.onClosed(routerReason != null ? routerReason : failure != null ? failure : "connection closed");
         }
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        closeReason = "connection failed: " + cause.getMessage();
+        if (failure == null) failure = "connection failed: " + cause.getMessage();
+        if (connected.isDone() && cause instanceof IOException && ctx.channel().isActive()) {
+            // A failed write (Netty ends the channel itself after a failed read): the router reset
+            // the connection, typically because it closed while this side was still sending (a
+            // message above its maximum, say). What it sent before, such as a Close frame saying
+            // why, still waits in the receive buffer, and reading a reset connection reaches its
+            // end at once: so read on instead of closing. A router that never read on would leave
+            // the Close unread behind the reset: the kernel reports the reset to the write first.
+            if (!draining) {
+                draining = true;
+                Channel ch = ctx.channel();
+                ch.config().setAutoRead(true); // flow control may have paused reading
+                ch.read();
+                ch.eventLoop().schedule(() -> { ch.close(); }, DRAIN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
         if (!connected.isDone()) connected.completeExceptionally(cause);
         RouterChannelHandler.closeWith(ctx.channel(), WebSocketCloseStatus.INTERNAL_SERVER_ERROR, String.valueOf(cause.getMessage()));
         ctx.close();
     }
+
+    /** A safety net only: after a failed write, reading what is left ends at once. */
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(1);
 
     private record ChannelConnection(Channel channel, ReadSwitch reads) implements Connection {
         ChannelConnection(Channel channel) {

@@ -2,11 +2,13 @@ package dev.pipes.wamp.transport.netty;
 
 import dev.pipes.wamp.client.Connection;
 import dev.pipes.wamp.serialization.Serializer;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -49,9 +51,26 @@ final class ClientInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(HTTP_CODEC, new HttpClientCodec());
         p.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(64 * 1024));
         String offered = serializers.stream().map(Serializer::subprotocol).collect(Collectors.joining(","));
-        p.addLast(WEBSOCKET, new WebSocketClientProtocolHandler(
-                FrameMasking.forUri(uri).handshaker(uri, offered, settings.maxMessageSize()), false));
+        p.addLast(WEBSOCKET, new ProtocolHandler(
+                FrameMasking.forUri(uri).handshaker(uri, offered, settings.maxMessageSize())));
         p.addLast(FRAME_AGGREGATOR, new WebSocketFrameAggregator(settings.maxMessageSize()));
         p.addLast(WAMP_SESSION, new ClientChannelHandler(serializers, listener, connected));
+    }
+
+    /**
+     * Netty's WebSocket handler (Close frames left to the session bridge), except that it leaves
+     * closing on an error to {@link ClientChannelHandler}: Netty's closes at once after passing any
+     * error on, which after a failed write would drop a Close frame from the router still waiting
+     * in the receive buffer, and with it the router's reason.
+     */
+    private static final class ProtocolHandler extends WebSocketClientProtocolHandler {
+        ProtocolHandler(WebSocketClientHandshaker handshaker) {
+            super(handshaker, false);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.fireExceptionCaught(cause);
+        }
     }
 }

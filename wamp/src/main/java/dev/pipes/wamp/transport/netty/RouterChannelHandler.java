@@ -34,6 +34,8 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
     private RouterSession session;
     /** Set once this side sent its Close: the session is over, and what the peer still sends is drained. */
     private boolean closing;
+    /** Set once the WebSocket handshake is done: before it, there is no WebSocket to say Close on. */
+    private boolean webSocket;
 
     RouterChannelHandler(Router router, int maxMessageSize) {
         this.router = router;
@@ -59,6 +61,7 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (evt instanceof HandshakeComplete hs) {
+            webSocket = true;
             Serializer serializer = Serializers.bySubprotocol(hs.selectedSubprotocol()).orElse(null);
             if (serializer == null) {
                 beginClose(ctx, WebSocketCloseStatus.PROTOCOL_ERROR,
@@ -121,11 +124,16 @@ final class RouterChannelHandler extends ChannelInboundHandlerAdapter {
      * and keeps reading (discarding) until the peer closes too. Closing the socket at once would
      * make the kernel answer the bytes the peer is still sending (the rest of a message too large,
      * say) with a reset, which can destroy the Close frame before the peer has read it; so the peer
-     * could not learn why. A peer that never closes is dropped after {@link #CLOSE_WAIT}.
+     * could not learn why. A peer that never closes is dropped after {@link #CLOSE_WAIT}. (Netty's
+     * WebSocket handler would close at once after any error: see ServerInitializer.ProtocolHandler.)
      */
     private void beginClose(ChannelHandlerContext ctx, WebSocketCloseStatus status, String reason) {
         Channel ch = ctx.channel();
         if (closing || !ch.isActive()) return;
+        if (!webSocket) { // still HTTP (a request too large, say): nothing to send a Close frame in
+            ctx.close();
+            return;
+        }
         closing = true;
         if (session != null) session.onTransportClosed();
         ch.config().setAutoRead(true); // flow control may have paused reading: drain

@@ -2,6 +2,7 @@ package dev.pipes.wamp.transport.netty;
 
 import dev.pipes.wamp.router.Router;
 import dev.pipes.wamp.serialization.Serializers;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
@@ -10,6 +11,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -46,7 +48,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(FLUSH, new FlushConsolidationHandler(256, true));
         p.addLast(HTTP_CODEC, new HttpServerCodec());
         p.addLast(HTTP_AGGREGATOR, new HttpObjectAggregator(64 * 1024));
-        p.addLast(WEBSOCKET, new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+        p.addLast(WEBSOCKET, new ProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/")
                 .checkStartsWith(true)
                 .subprotocols(Serializers.subprotocols())
@@ -63,5 +65,28 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
                 .build()));
         p.addLast(FRAME_AGGREGATOR, new WebSocketFrameAggregator(settings.maxMessageSize()));
         p.addLast(WAMP_SESSION, new RouterChannelHandler(router, settings.maxMessageSize()));
+    }
+
+    /**
+     * Netty's WebSocket handler, except that it leaves closing on an error to the session handler.
+     * Netty's passes every error on and then closes the socket at once: for a frame above the
+     * maximum that is while the peer is still sending the rest of it, so the kernel answers those
+     * bytes with a reset, and the peer's next write fails (EPIPE) before it has read the Close frame
+     * saying why. {@link RouterChannelHandler} closes on every error it is passed, with a closing
+     * handshake for the WebSocket ones. A failed handshake still gets Netty's 400 answer.
+     */
+    private static final class ProtocolHandler extends WebSocketServerProtocolHandler {
+        ProtocolHandler(WebSocketServerProtocolConfig config) {
+            super(config);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+            if (cause instanceof WebSocketHandshakeException) {
+                super.exceptionCaught(ctx, cause);
+            } else {
+                ctx.fireExceptionCaught(cause);
+            }
+        }
     }
 }

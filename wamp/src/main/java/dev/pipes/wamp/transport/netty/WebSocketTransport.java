@@ -79,6 +79,9 @@ public final class WebSocketTransport implements Transport {
                 .group(group)
                 .channel(IoTransport.socketChannel(group))
                 .option(ChannelOption.TCP_NODELAY, true)
+                // a failed write shuts the output only: the router's Close frame may still wait to
+                // be read (ClientChannelHandler.exceptionCaught)
+                .option(ChannelOption.AUTO_CLOSE, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, WebSocketSettings.readBuffers())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK,
