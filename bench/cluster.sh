@@ -38,13 +38,13 @@ multinode() {
   # shellcheck disable=SC2317
   down() {
     "$pipesh" -c 'pipes leave' >/dev/null 2>&1 || true
-    BASE=$base NET=$net bash "$script" down >/dev/null 2>&1 || true
+    BASE=$base NET=$net PREFIX=pbn bash "$script" down >/dev/null 2>&1 || true
     rm -rf "$work"
   }
   trap down EXIT
   "$pipesh" -c true >/dev/null
   touch "$root/shell/target/pipesh.jar"
-  BASE=$base NET=$net REGISTRY_BIN=$registry bash "$script" up >/dev/null
+  BASE=$base NET=$net PREFIX=pbn REGISTRY_BIN=$registry bash "$script" up >/dev/null
   local s="unix://$base/n1/docker.sock,unix://$base/n2/docker.sock,unix://$base/n3/docker.sock"
   "$pipesh" -c "pipes init --name bmn --advertise $net.1 --registry $net.254:5000 --servers $s" >/dev/null 2>"$work/init.log" ||
     { cat "$work/init.log" >&2; exit 1; }
@@ -58,11 +58,11 @@ multinode() {
   local t0 t1
   read -r _ t0 t1 < <(grep '^time' "$work/run")
   local pipes_ms=$(( (t1 - t0) / 1000000 ))
-  ip netns exec pmn3 socat -u TCP-LISTEN:9999,reuseaddr - >/dev/null &
+  ip netns exec pbn3 socat -u TCP-LISTEN:9999,reuseaddr - >/dev/null &
   local listener=$!
   sleep 0.5
   t0=$(date +%s%N)
-  head -c "$bytes" /dev/zero | ip netns exec pmn2 socat -u - "TCP:$net.3:9999"
+  head -c "$bytes" /dev/zero | ip netns exec pbn2 socat -u - "TCP:$net.3:9999"
   t1=$(date +%s%N)
   wait "$listener" 2>/dev/null || true
   local tcp_ms=$(( (t1 - t0) / 1000000 ))

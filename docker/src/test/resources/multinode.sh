@@ -6,7 +6,9 @@
 # shell under test runs here and reaches the nodes' published ports through it).
 #
 #   multinode.sh up|down        env: BASE (/tmp/pipes-mnode), NET (10.251.0), NODES (3),
+#                               PREFIX (pmn: names of namespaces and links; keep it short),
 #                               REGISTRY_BIN (the docker-registry binary)
+# Two runs at once need their own BASE, NET and PREFIX.
 #
 # Root only. Kernel limits (checked on such hosts): no IPVS, so services use DNS round robin and
 # ports are published on the node (mode=host); no ESP, so overlays are not encrypted.
@@ -14,7 +16,8 @@ set -euo pipefail
 BASE=${BASE:-/tmp/pipes-mnode}
 NET=${NET:-10.251.0}
 NODES=${NODES:-3}
-SW=pmn-sw
+PREFIX=${PREFIX:-pmn}
+SW=$PREFIX-sw
 
 node_init() { # runs inside node N's namespaces: its own view of /sys, /run/docker, /run/containerd
   local n=$1 d=$BASE/n$1
@@ -39,10 +42,10 @@ up() {
   ip -n $SW link add br0 type bridge
   ip -n $SW addr add "$NET.254/24" dev br0
   ip -n $SW link set br0 up
-  ip link add pmn-host type veth peer name vhost netns $SW
+  ip link add $PREFIX-host type veth peer name vhost netns $SW
   ip -n $SW link set vhost master br0 up
-  ip addr add "$NET.253/24" dev pmn-host
-  ip link set pmn-host up
+  ip addr add "$NET.253/24" dev $PREFIX-host
+  ip link set $PREFIX-host up
   cat >"$BASE/registry/config.yml" <<YML
 version: 0.1
 storage:
@@ -57,19 +60,19 @@ YML
   for i in $(seq "$NODES"); do
     local d=$BASE/n$i
     mkdir -p "$d/data" "$d/exec"
-    ip netns add "pmn$i"
-    ip -n "pmn$i" link set lo up
-    ip -n $SW link add "vn$i" type veth peer name eth0 netns "pmn$i"
-    ip -n $SW link set "vn$i" master br0 up
-    ip -n "pmn$i" addr add "$NET.$i/24" dev eth0
-    ip -n "pmn$i" link set eth0 up
+    ip netns add "$PREFIX$i"
+    ip -n "$PREFIX$i" link set lo up
+    ip -n $SW link add "v$PREFIX$i" type veth peer name eth0 netns "$PREFIX$i"
+    ip -n $SW link set "v$PREFIX$i" master br0 up
+    ip -n "$PREFIX$i" addr add "$NET.$i/24" dev eth0
+    ip -n "$PREFIX$i" link set eth0 up
     cat >"$d/daemon.json" <<JSON
 { "data-root": "$d/data", "exec-root": "$d/exec", "pidfile": "$d/docker.pid",
-  "hosts": ["unix://$d/docker.sock"], "cgroup-parent": "/pmn$i",
+  "hosts": ["unix://$d/docker.sock"], "cgroup-parent": "/$PREFIX$i",
   "deprecated-key-path": "$d/key.json", "insecure-registries": ["$NET.254:5000"] }
 JSON
     # not `ip netns exec`: it remounts /sys and loses the cgroup hierarchies dockerd needs
-    setsid nsenter --net="/run/netns/pmn$i" -- unshare --mount --uts --pid --fork --mount-proc -- \
+    setsid nsenter --net="/run/netns/$PREFIX$i" -- unshare --mount --uts --pid --fork --mount-proc -- \
       docker-init -- bash "$0" node-init "$i" >>"$d/dockerd.log" 2>&1 </dev/null &
   done
   for i in $(seq "$NODES"); do
@@ -94,10 +97,10 @@ down() {
   [ -f "$BASE/registry/pid" ] && kill "$(cat "$BASE/registry/pid")" 2>/dev/null || true
   sleep 1
   for i in $(seq "$NODES"); do
-    ip netns del "pmn$i" 2>/dev/null || true
-    for c in /sys/fs/cgroup/*/pmn$i; do [ -d "$c" ] && find "$c" -depth -type d -exec rmdir {} \; 2>/dev/null || true; done
+    ip netns del "$PREFIX$i" 2>/dev/null || true
+    for c in /sys/fs/cgroup/*/$PREFIX$i; do [ -d "$c" ] && find "$c" -depth -type d -exec rmdir {} \; 2>/dev/null || true; done
   done
-  ip link del pmn-host 2>/dev/null || true
+  ip link del $PREFIX-host 2>/dev/null || true
   ip netns del $SW 2>/dev/null || true
   # container mounts of the nodes' data roots are gone with their mount namespaces
   rm -rf "$BASE" 2>/dev/null || true

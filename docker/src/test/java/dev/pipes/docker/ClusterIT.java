@@ -43,6 +43,7 @@ class ClusterIT {
     Services services;
     ClusterShell shell;
     Map<String, String> env;
+    Path elsewhere;
 
     @BeforeAll
     void setUp() throws Exception {
@@ -55,9 +56,17 @@ class ClusterIT {
     }
 
     @AfterAll
-    void tearDown() {
+    void tearDown() throws Exception {
         if (services != null) services.close();
         if (admin != null && Files.exists(dir.resolve("home/cluster"))) admin.run("pipes leave");
+        if (dir != null) delete(dir); // 64 MiB twice, and more
+        if (elsewhere != null) delete(elsewhere);
+    }
+
+    private static void delete(Path root) throws java.io.IOException {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     @Test
@@ -191,14 +200,17 @@ class ClusterIT {
         Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 dev.pipes.docker.testing.ShellMain.class.getName(), dir.toString(), "build pass6 /bin/cat && echo x | pass6")
                 .redirectErrorStream(true).start();
-        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
-        String line;
-        StringBuilder seen = new StringBuilder();
-        while ((line = lines.readLine()) != null && !line.startsWith("status")) seen.append(line).append('\n');
-        assertEquals("status 0", line, seen.toString());
         String service = "pipes-" + name + "-s-pass6";
-        assertTrue(Docker.run("service", "ls", "--format", "{{.Name}}").contains(service));
-        child.destroyForcibly().waitFor(); // SIGKILL: it removes nothing
+        try {
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
+            String line;
+            StringBuilder seen = new StringBuilder();
+            while ((line = lines.readLine()) != null && !line.startsWith("status")) seen.append(line).append('\n');
+            assertEquals("status 0", line, seen.toString());
+            assertTrue(Docker.run("service", "ls", "--format", "{{.Name}}").contains(service));
+        } finally {
+            child.destroyForcibly().waitFor(); // SIGKILL: it removes nothing
+        }
         assertTrue(Docker.run("service", "ls", "--format", "{{.Name}}").contains(service));
         Thread.sleep(TimeUnit.SECONDS.toMillis(12)); // its lease (10 s) expires
         Services next = ClusterModule.services(ClusterRecord.read(dir.resolve("home")).orElseThrow(), env);
@@ -227,7 +239,7 @@ class ClusterIT {
         assertTrue(shell.err().contains("image build") && shell.err().contains("failed"), shell.err());
         assertEquals(127, shell.run("broken"), "a failed image build registers nothing");
         shell.reset();
-        Path elsewhere = Files.createTempDirectory("pipes-cluster-it-home");
+        elsewhere = Files.createTempDirectory("pipes-cluster-it-home");
         ClusterShell lonely = new ClusterShell(elsewhere, ClusterShell.environment(elsewhere),
                 dev.pipes.engine.service.ServiceRuntime.none(), ClusterVerbs.all());
         assertEquals(1, lonely.run("pipes init --servers tcp://127.0.0.1:9 --name nowhere"));

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
 class MultiNodeIT {
-    static final String NET = "10.251.0";
+    /** Our own names and subnet: another run of this test (another checkout) may share the host. */
+    final String NET = "10.251." + (1 + new java.util.Random().nextInt(250));
+    final String PREFIX = "pm" + Long.toString(System.nanoTime() % 46656, 36);
     Path base;
     Path script;
     Path dir;
@@ -56,7 +58,7 @@ class MultiNodeIT {
         }
         up = true;
         String out = run(List.of("bash", script.toString(), "up"), Map.of("BASE", base.resolve("nodes").toString(), "NET", NET,
-                "REGISTRY_BIN", registry.toString()));
+                "PREFIX", PREFIX, "REGISTRY_BIN", registry.toString()));
         assertTrue(out.contains("up: 3 nodes"), out);
         dir = Files.createTempDirectory("pipes-mnode-it");
         admin = new ClusterShell(dir, ClusterShell.environment(dir), dev.pipes.engine.service.ServiceRuntime.none(), ClusterVerbs.all());
@@ -79,7 +81,7 @@ class MultiNodeIT {
     void tearDown() throws Exception {
         if (services != null) services.close();
         if (admin != null && Files.exists(dir.resolve("home/cluster"))) admin.run("pipes leave");
-        if (up) run(List.of("bash", script.toString(), "down"), Map.of("BASE", base.resolve("nodes").toString(), "NET", NET));
+        if (up) run(List.of("bash", script.toString(), "down"), Map.of("BASE", base.resolve("nodes").toString(), "NET", NET, "PREFIX", PREFIX));
         for (Path p : List.of(base, dir)) {
             if (p == null) continue;
             try (var walk = Files.walk(p)) {

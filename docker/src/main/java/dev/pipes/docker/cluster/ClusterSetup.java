@@ -266,8 +266,14 @@ public final class ClusterSetup {
                 }
             }
             if (record.createdSwarm()) {
-                progress.accept("leaving the Swarm init created");
-                leaveSwarm(docker);
+                // a Swarm that others use since (another cluster, anyone's services) stays
+                int others = docker.listServicesCmd().exec().size();
+                if (others == 0) {
+                    progress.accept("leaving the Swarm init created");
+                    leaveSwarm(docker);
+                } else {
+                    progress.accept("the Swarm init created stays: " + others + " service(s) of others run on it");
+                }
             }
         }
         Files.deleteIfExists(home.resolve(ClusterRecord.FILE));

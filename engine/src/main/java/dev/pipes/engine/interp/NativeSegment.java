@@ -91,7 +91,7 @@ final class NativeSegment {
                     Channel channel = table.get(t);
                     if (t >= 3 && channel == null) continue;
                     if (t == 2 && shownServiceErr) {
-                        OutputStream prefixed = new PrefixedLinesSink(serviceNames[k], errorOutput(channel)).asOutputStream();
+                        OutputStream prefixed = new PrefixedLinesSink(serviceNames[k], ProcessSegment.errorOutput(channel)).asOutputStream();
                         w.fds[t] = drainInto(w, prefixed, true);
                         continue;
                     }
@@ -101,7 +101,7 @@ final class NativeSegment {
                 }
                 process = state.launcher.spawn(spawnOf(stage, w.fds));
             } catch (IOException e) {
-                String name = argv(stage).get(0);
+                String name = ProcessSegment.argv(stage).get(0);
                 errors.accept(name + ": cannot execute: " + Redirections.reason(e).replaceFirst("^.*error=\\d+, ", ""));
             }
             processes.add(process);
@@ -150,7 +150,7 @@ final class NativeSegment {
     }
 
     private ProcessLauncher.Spawn spawnOf(Stage stage, NativeIo.Source[] fds) {
-        List<String> argv = argv(stage);
+        List<String> argv = ProcessSegment.argv(stage);
         Map<String, String> env = new LinkedHashMap<>(state.variables.environment());
         String path;
         if (stage instanceof Stage.LocalCommand command) {
@@ -253,24 +253,6 @@ final class NativeSegment {
      * it does not take what comes next (the next line typed at the prompt, say).
      */
     private static void stopFeeding(Wiring w) {
-        for (int i = 0; i < w.feeders.size(); i++) {
-            Thread feeder = w.feeders.get(i);
-            if (!feeder.isAlive()) continue;
-            if (w.feeds.get(i) instanceof StoppableInput stoppable) stoppable.stopReading();
-            feeder.interrupt();
-        }
-    }
-
-    private static List<String> argv(Stage stage) {
-        return switch (stage) {
-            case Stage.LocalCommand c -> c.argv();
-            case Stage.Service s -> s.argv();
-            default -> throw new IllegalArgumentException("not a local process: " + stage.kind());
-        };
-    }
-
-    /** Where the user sees a stage's standard error: the shell's descriptor 2, or the stream standing for it. */
-    private static OutputStream errorOutput(Channel err) {
-        return err instanceof Channel.Stream stream ? stream.out() : NativeStreams.output(2);
+        for (int i = 0; i < w.feeders.size(); i++) ProcessSegment.stopFeeding(w.feeders.get(i), w.feeds.get(i));
     }
 }

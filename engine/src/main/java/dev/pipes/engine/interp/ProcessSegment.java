@@ -152,13 +152,13 @@ final class ProcessSegment {
      * The process exited: a feeder still waiting for input it would never pass on stops, so that
      * it does not take what comes next (the next line typed at the prompt, say).
      */
-    private static void stopFeeding(Thread feeder, InputStream feed) {
+    static void stopFeeding(Thread feeder, InputStream feed) {
         if (feeder == null || !feeder.isAlive()) return;
         if (feed instanceof StoppableInput stoppable) stoppable.stopReading();
         feeder.interrupt();
     }
 
-    private static List<String> argv(Stage stage) {
+    static List<String> argv(Stage stage) {
         return switch (stage) {
             case Stage.LocalCommand c -> c.argv();
             case Stage.Service s -> s.argv();
@@ -167,7 +167,7 @@ final class ProcessSegment {
     }
 
     /** Where the user sees a stage's standard error: the shell's descriptor 2, or the stream standing for it. */
-    private static OutputStream errorOutput(Channel err) {
+    static OutputStream errorOutput(Channel err) {
         return err instanceof Channel.Stream stream ? stream.out() : NativeStreams.output(2);
     }
 

@@ -25,9 +25,12 @@ public final class HttpServer implements AutoCloseable {
     static final String HANDLER = "api";
 
     private final Channel channel;
+    /** The accepted connections, closed with the server: a kept-alive one would else outlive it, unanswered. */
+    private final io.netty.channel.group.ChannelGroup connections;
 
-    private HttpServer(Channel channel) {
+    private HttpServer(Channel channel, io.netty.channel.group.ChannelGroup connections) {
         this.channel = channel;
+        this.connections = connections;
     }
 
     /**
@@ -36,6 +39,8 @@ public final class HttpServer implements AutoCloseable {
      */
     public static HttpServer bind(EventLoopGroup group, String host, int port, int maxBodyBytes,
                                   Function<ApiRequest, ApiResponse> api, Executor work) throws IOException {
+        var connections = new io.netty.channel.group.DefaultChannelGroup("http-connections",
+                io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(IoTransport.serverChannel(group))
@@ -45,6 +50,7 @@ public final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch); // and removed by the group when it closes
                         ch.pipeline()
                                 .addLast(CODEC, new HttpServerCodec())
                                 .addLast(AGGREGATOR, new JsonErrorAggregator(maxBodyBytes))
@@ -52,7 +58,7 @@ public final class HttpServer implements AutoCloseable {
                     }
                 });
         try {
-            return new HttpServer(bootstrap.bind(host, port).sync().channel());
+            return new HttpServer(bootstrap.bind(host, port).sync().channel(), connections);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while binding " + host + ":" + port);
@@ -72,5 +78,6 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly();
     }
 }

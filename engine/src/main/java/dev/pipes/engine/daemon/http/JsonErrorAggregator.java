@@ -21,9 +21,28 @@ final class JsonErrorAggregator extends HttpObjectAggregator {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /** How long a client still sending a refused body is read (and its bytes dropped) before the close. */
+    static final java.time.Duration DRAIN_WAIT = java.time.Duration.ofSeconds(2);
+
+    /**
+     * Answers 413, then half-closes and keeps reading (the aggregator drops the rest of the body)
+     * until the client closes or {@link #DRAIN_WAIT} passes. Closing at once would make the kernel
+     * answer the body's remaining bytes with a reset, which can destroy the 413 before the client
+     * has read it: the client would see a broken connection instead of the reason.
+     */
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        ctx.writeAndFlush(tooLarge()).addListener(ChannelFutureListener.CLOSE);
+        var channel = ctx.channel();
+        ctx.writeAndFlush(tooLarge()).addListener((ChannelFutureListener) sent -> {
+            if (sent.isSuccess() && channel instanceof io.netty.channel.socket.DuplexChannel duplex
+                    && channel.pipeline().get(io.netty.handler.ssl.SslHandler.class) == null) {
+                duplex.shutdownOutput();
+                channel.eventLoop().schedule(() -> channel.close(), DRAIN_WAIT.toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            } else {
+                channel.close();
+            }
+        });
     }
 
     @Override
