@@ -278,7 +278,8 @@ public final class Daemon implements AutoCloseable {
         for (Hosted hosted : workflows()) {
             if (hosted.workflow() != null) hosted.workflow().close();
         }
-        if (control != null) control.close();
+        // gracefully: the request that stopped an idle daemon (the last pipes rm) still gets its answer
+        if (control != null) control.closeGracefully(java.time.Duration.ofSeconds(2));
         sweeper.shutdownNow();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         work.shutdownNow();

@@ -25,6 +25,10 @@ import java.util.function.Function;
  * requests cannot overtake each other and a client that sends faster than it reads is slowed.
  */
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** Set while a request of the connection is being answered. */
+    static final io.netty.util.AttributeKey<Boolean> ANSWERING = io.netty.util.AttributeKey.valueOf("pipes.http.answering");
+    /** Set when the server closes gracefully: the connection closes after the answer in progress. */
+    static final io.netty.util.AttributeKey<Boolean> CLOSING = io.netty.util.AttributeKey.valueOf("pipes.http.closing");
     private final Function<ApiRequest, ApiResponse> api;
     private final Executor work;
 
@@ -47,6 +51,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         byte[] body = ByteBufUtil.getBytes(request.content());
         String method = request.method().name();
         String target = request.uri();
+        ctx.channel().attr(ANSWERING).set(true);
         ctx.channel().config().setAutoRead(false);
         work.execute(() -> {
             ApiResponse answer;
@@ -81,12 +86,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** After the last byte of an answer: read the next request, or close. */
     static void finish(ChannelHandlerContext ctx, io.netty.channel.ChannelFuture written, boolean keepAlive) {
+        written.addListener(f -> ctx.channel().attr(ANSWERING).set(false));
         if (!keepAlive) {
             written.addListener(ChannelFutureListener.CLOSE);
             return;
         }
         written.addListener(f -> {
-            if (!f.isSuccess()) {
+            if (!f.isSuccess() || Boolean.TRUE.equals(ctx.channel().attr(CLOSING).get())) {
                 ctx.close();
                 return;
             }

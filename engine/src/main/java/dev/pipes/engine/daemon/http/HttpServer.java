@@ -80,4 +80,22 @@ public final class HttpServer implements AutoCloseable {
         channel.close().syncUninterruptibly();
         connections.close().awaitUninterruptibly();
     }
+
+    /**
+     * Stops listening, closes the idle connections at once and the others after the answer they
+     * are giving (the answer to a request that stopped the daemon, say), waiting {@code grace} at
+     * most before closing what is left.
+     */
+    public void closeGracefully(java.time.Duration grace) {
+        channel.close().syncUninterruptibly();
+        for (Channel connection : connections) {
+            connection.eventLoop().execute(() -> {
+                connection.attr(ApiHandler.CLOSING).set(true);
+                if (!Boolean.TRUE.equals(connection.attr(ApiHandler.ANSWERING).get())) connection.close();
+            });
+        }
+        if (!connections.newCloseFuture().awaitUninterruptibly(grace.toMillis())) {
+            connections.close().awaitUninterruptibly();
+        }
+    }
 }
