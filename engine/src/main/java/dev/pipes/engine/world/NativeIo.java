@@ -47,13 +47,13 @@ public final class NativeIo {
     private NativeIo() {}
 
     /** The handles; {@code null} when native calls cannot be made here. */
-    private record Native(MethodHandle pipe2, MethodHandle read, MethodHandle write, MethodHandle close,
-                          MethodHandle fcntl, MethodHandle poll, MethodHandle spawn, MethodHandle faInit,
-                          MethodHandle faDestroy, MethodHandle faDup2, MethodHandle faClose, MethodHandle faOpen, MethodHandle faChdir,
-                          MethodHandle faCloseFrom, MethodHandle attrInit, MethodHandle attrDestroy,
-                          MethodHandle attrFlags, MethodHandle attrSigmask, MethodHandle attrSigdefault,
-                          MethodHandle sigempty, MethodHandle sigfill, MethodHandle waitpid, MethodHandle kill,
-                          MethodHandle strerror, MethodHandle open, MethodHandle opendir, MethodHandle readdir, MethodHandle closedir) {}
+    private record Native(Linked pipe2, Linked read, Linked write, Linked close,
+                          Linked fcntl, Linked poll, Linked spawn, Linked faInit,
+                          Linked faDestroy, Linked faDup2, Linked faClose, Linked faOpen, Linked faChdir,
+                          Linked faCloseFrom, Linked attrInit, Linked attrDestroy,
+                          Linked attrFlags, Linked attrSigmask, Linked attrSigdefault,
+                          Linked sigempty, Linked sigfill, Linked waitpid, Linked kill,
+                          Linked strerror, Linked open, Linked opendir, Linked readdir, Linked closedir) {}
 
     private static Native load() {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return null;
@@ -98,9 +98,34 @@ public final class NativeIo {
         }
     }
 
-    private static MethodHandle h(SymbolLookup lookup, String name, FunctionDescriptor descriptor, Linker.Option... options) {
+    private static Linked h(SymbolLookup lookup, String name, FunctionDescriptor descriptor, Linker.Option... options) {
         MemorySegment symbol = lookup.find(name).orElseThrow(() -> new IllegalStateException("no " + name));
-        return LINKER.downcallHandle(symbol, descriptor, options);
+        return new Linked(symbol, descriptor, options);
+    }
+
+    /**
+     * A libc function, linked on its first call: linking generates a stub class per function
+     * (~3 ms each), and a shell that runs only builtins (`pipesh -c true`) should not pay for
+     * the 28 of them at start-up. The symbol itself is looked up at once, so that
+     * {@link #available()} still says whether every function exists.
+     */
+    private static final class Linked {
+        private final MemorySegment symbol;
+        private final FunctionDescriptor descriptor;
+        private final Linker.Option[] options;
+        private volatile MethodHandle handle;
+
+        Linked(MemorySegment symbol, FunctionDescriptor descriptor, Linker.Option[] options) {
+            this.symbol = symbol;
+            this.descriptor = descriptor;
+            this.options = options;
+        }
+
+        MethodHandle get() {
+            MethodHandle linked = handle;
+            if (linked == null) handle = linked = LINKER.downcallHandle(symbol, descriptor, options);
+            return linked;
+        }
     }
 
     /** Whether pipes and processes are made here (Linux, glibc with posix_spawn's chdir and closefrom actions). */
@@ -113,7 +138,7 @@ public final class NativeIo {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
             MemorySegment state = arena.allocate(CAPTURE);
-            int r = (int) N.pipe2.invokeExact(state, fds, O_CLOEXEC);
+            int r = (int) N.pipe2.get().invokeExact(state, fds, O_CLOEXEC);
             if (r != 0) throw failure("pipe", errno(state));
             return new int[] {fds.getAtIndex(ValueLayout.JAVA_INT, 0), fds.getAtIndex(ValueLayout.JAVA_INT, 1)};
         } catch (IOException | RuntimeException | Error e) {
@@ -144,7 +169,7 @@ public final class NativeIo {
         int wanted = Math.min(length, SCRATCH_BYTES);
         try {
             while (true) {
-                long n = (long) N.read.invokeExact(scratch.state(), fd, scratch.buffer(), (long) wanted);
+                long n = (long) N.read.get().invokeExact(scratch.state(), fd, scratch.buffer(), (long) wanted);
                 if (n > 0) {
                     MemorySegment.copy(scratch.buffer(), ValueLayout.JAVA_BYTE, 0, buffer, offset, (int) n);
                     return (int) n;
@@ -176,7 +201,7 @@ public final class NativeIo {
                 int sent = 0;
                 while (sent < chunk) {
                     awaitReady(scratch, fd, POLLOUT);
-                    long n = (long) N.write.invokeExact(scratch.state(), fd, scratch.buffer().asSlice(sent), (long) chunk - sent);
+                    long n = (long) N.write.get().invokeExact(scratch.state(), fd, scratch.buffer().asSlice(sent), (long) chunk - sent);
                     if (n >= 0) {
                         sent += (int) n;
                         continue;
@@ -200,7 +225,7 @@ public final class NativeIo {
             pollfd.set(ValueLayout.JAVA_INT, 0, fd);
             pollfd.set(ValueLayout.JAVA_SHORT, 4, events);
             pollfd.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-            int r = (int) N.poll.invokeExact(scratch.state(), pollfd, 1L, 250);
+            int r = (int) N.poll.get().invokeExact(scratch.state(), pollfd, 1L, 250);
             if (r > 0) return; // ready, or an error/hang-up that the read or write itself reports
             if (r < 0 && errno(scratch.state()) != EINTR) return;
         }
@@ -208,7 +233,7 @@ public final class NativeIo {
 
     public static void close(int fd) {
         try {
-            int ignored = (int) N.close.invokeExact(fd);
+            int ignored = (int) N.close.get().invokeExact(fd);
         } catch (Throwable t) {
             // a descriptor that cannot be closed is left as it is
         }
@@ -218,7 +243,7 @@ public final class NativeIo {
     static int dupAbove(int fd, int min) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE);
-            int r = (int) N.fcntl.invokeExact(state, fd, F_DUPFD_CLOEXEC, min);
+            int r = (int) N.fcntl.get().invokeExact(state, fd, F_DUPFD_CLOEXEC, min);
             if (r < 0) throw failure("dup", errno(state));
             return r;
         } catch (IOException | RuntimeException | Error e) {
@@ -249,8 +274,8 @@ public final class NativeIo {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment actions = arena.allocate(OPAQUE, 16);
             MemorySegment attr = arena.allocate(OPAQUE, 16);
-            check((int) N.faInit.invokeExact(actions));
-            check((int) N.attrInit.invokeExact(attr));
+            check((int) N.faInit.get().invokeExact(actions));
+            check((int) N.attrInit.get().invokeExact(attr));
             try {
                 for (int t = 0; t < fds.length; t++) {
                     Source source = fds[t];
@@ -259,31 +284,31 @@ public final class NativeIo {
                         // overwrite a descriptor still to be given (the copies are closed after)
                         int copy = dupAbove(fd.fd(), 10);
                         copies.add(copy);
-                        check((int) N.faDup2.invokeExact(actions, copy, t));
+                        check((int) N.faDup2.get().invokeExact(actions, copy, t));
                     } else if (source instanceof Source.Open open) {
-                        check((int) N.faOpen.invokeExact(actions, t, cString(arena, open.path()), open.flags(), 0666));
+                        check((int) N.faOpen.get().invokeExact(actions, t, cString(arena, open.path()), open.flags(), 0666));
                     } else {
                         // the JVM's own descriptors (its jars, say) are not close-on-exec
-                        check((int) N.faClose.invokeExact(actions, t));
+                        check((int) N.faClose.get().invokeExact(actions, t));
                     }
                 }
-                check((int) N.faCloseFrom.invokeExact(actions, fds.length));
-                if (cwd != null) check((int) N.faChdir.invokeExact(actions, cString(arena, cwd)));
+                check((int) N.faCloseFrom.get().invokeExact(actions, fds.length));
+                if (cwd != null) check((int) N.faChdir.get().invokeExact(actions, cString(arena, cwd)));
                 MemorySegment sigs = arena.allocate(OPAQUE, 16);
-                check((int) N.sigfill.invokeExact(sigs));
-                check((int) N.attrSigdefault.invokeExact(attr, sigs));
+                check((int) N.sigfill.get().invokeExact(sigs));
+                check((int) N.attrSigdefault.get().invokeExact(attr, sigs));
                 MemorySegment none = arena.allocate(OPAQUE, 16);
-                check((int) N.sigempty.invokeExact(none));
-                check((int) N.attrSigmask.invokeExact(attr, none));
-                check((int) N.attrFlags.invokeExact(attr, (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)));
+                check((int) N.sigempty.get().invokeExact(none));
+                check((int) N.attrSigmask.get().invokeExact(attr, none));
+                check((int) N.attrFlags.get().invokeExact(attr, (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)));
                 MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
-                int err = (int) N.spawn.invokeExact(pid, cString(arena, path), actions, attr,
+                int err = (int) N.spawn.get().invokeExact(pid, cString(arena, path), actions, attr,
                         cStrings(arena, argv), cStrings(arena, env));
                 if (err != 0) throw new SpawnException(err, strerror(err));
                 return pid.get(ValueLayout.JAVA_INT, 0);
             } finally {
-                int a = (int) N.faDestroy.invokeExact(actions);
-                int b = (int) N.attrDestroy.invokeExact(attr);
+                int a = (int) N.faDestroy.get().invokeExact(actions);
+                int b = (int) N.attrDestroy.get().invokeExact(attr);
             }
         } catch (SpawnException e) {
             throw e;
@@ -315,7 +340,7 @@ public final class NativeIo {
             MemorySegment state = arena.allocate(CAPTURE);
             MemorySegment status = arena.allocate(ValueLayout.JAVA_INT);
             while (true) {
-                int r = (int) N.waitpid.invokeExact(state, pid, status, 0);
+                int r = (int) N.waitpid.get().invokeExact(state, pid, status, 0);
                 if (r == pid) {
                     int s = status.get(ValueLayout.JAVA_INT, 0);
                     int signal = s & 0x7f;
@@ -334,7 +359,7 @@ public final class NativeIo {
     public static boolean kill(int pid, int signal) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE);
-            return (int) N.kill.invokeExact(state, pid, signal) == 0;
+            return (int) N.kill.get().invokeExact(state, pid, signal) == 0;
         } catch (Throwable t) {
             return false;
         }
@@ -345,7 +370,7 @@ public final class NativeIo {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE);
             while (true) {
-                int fd = (int) N.open.invokeExact(state, cString(arena, path), flags | O_CLOEXEC, 0666);
+                int fd = (int) N.open.get().invokeExact(state, cString(arena, path), flags | O_CLOEXEC, 0666);
                 if (fd >= 0) return fd;
                 int err = errno(state);
                 if (err != EINTR) throw new IOException(strerror(err));
@@ -366,12 +391,12 @@ public final class NativeIo {
      */
     public static java.util.List<byte[]> listDirectory(byte[] path) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment dir = (MemorySegment) N.opendir.invokeExact(cString(arena, path));
+            MemorySegment dir = (MemorySegment) N.opendir.get().invokeExact(cString(arena, path));
             if (dir.equals(MemorySegment.NULL)) return null;
             java.util.List<byte[]> names = new java.util.ArrayList<>();
             try {
                 while (true) {
-                    MemorySegment entry = (MemorySegment) N.readdir.invokeExact(dir);
+                    MemorySegment entry = (MemorySegment) N.readdir.get().invokeExact(dir);
                     if (entry.equals(MemorySegment.NULL)) break;
                     MemorySegment name = entry.reinterpret(D_NAME + 256).asSlice(D_NAME);
                     int length = 0;
@@ -381,7 +406,7 @@ public final class NativeIo {
                     names.add(bytes);
                 }
             } finally {
-                int ignored = (int) N.closedir.invokeExact(dir);
+                int ignored = (int) N.closedir.get().invokeExact(dir);
             }
             return names;
         } catch (RuntimeException | Error e) {
@@ -393,7 +418,7 @@ public final class NativeIo {
 
     private static String strerror(int err) {
         try {
-            MemorySegment text = (MemorySegment) N.strerror.invokeExact(err);
+            MemorySegment text = (MemorySegment) N.strerror.get().invokeExact(err);
             return text.reinterpret(1024).getString(0);
         } catch (Throwable t) {
             return "error " + err;
