@@ -33,8 +33,10 @@ api=$(field api)
 token=$(field token)
 [ -n "$api" ] && [ -n "$token" ] || { echo "bench/daemon: no API address or token in: $deployed" >&2; exit 1; }
 
+# the daemon's pid, for its CPU time per query (the figure the machine's load does not change)
+daemon_pid=$(sed -n 's/.*"pid" *: *\([0-9]*\).*/\1/p' "$PIPES_HOME/daemon/daemon.json")
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (before)"
 echo "workflow: up a-z A-Z | rv | sq -s ' '   at $api   queries: $queries sequential, then $concurrency clients for $seconds s"
 "$JAVA" -XX:+UseSerialGC "$PIPES_ROOT/bench/daemon/DaemonBench.java" "$api" "$token" \
-  "tr a-z A-Z | rev | tr -s ' '" "$queries" "$concurrency" "$seconds"
+  "tr a-z A-Z | rev | tr -s ' '" "$queries" "$concurrency" "$seconds" "$daemon_pid"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) (after)"

@@ -21,7 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Every answer is checked against the expected output (upper-cased, each line reversed, runs of
  * spaces squeezed): a wrong or mixed answer stops the benchmark.
  *
- * java DaemonBench.java API TOKEN BASH_PIPELINE QUERIES CONCURRENCY SECONDS
+ * <p>Beside the wall-clock figures, which a loaded machine stretches, each row gives the CPU time
+ * per query that the load does not change: for the daemon, its process's CPU time with that of its
+ * children (the stages it started and waited for), from {@code /proc/PID/stat}; for bash, the CPU
+ * time of the bash processes this program waited for (and theirs), from {@code /proc/self/stat}.
+ *
+ * java DaemonBench.java API TOKEN BASH_PIPELINE QUERIES CONCURRENCY SECONDS [DAEMON_PID]
  */
 public class DaemonBench {
     public static void main(String[] args) throws Exception {
@@ -31,6 +36,7 @@ public class DaemonBench {
         int queries = Integer.parseInt(args[3]);
         int concurrency = Integer.parseInt(args[4]);
         double seconds = Double.parseDouble(args[5]);
+        String daemonPid = args.length > 6 ? args[6] : null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         Client daemon = (i) -> {
@@ -58,9 +64,11 @@ public class DaemonBench {
             if (status != 0) throw new IllegalStateException("bash -c exited " + status);
             check(i, out);
         };
-        System.out.printf("%-46s %9s %9s %11s%n", "", "p50 ms", "p99 ms", "queries/s");
-        row("pipes daemon: POST /?wait=1, 3 services", daemon, queries, concurrency, seconds);
-        row("bash -c per query: the same 3 commands", fresh, queries, concurrency, seconds);
+        System.out.printf("%-46s %9s %9s %11s %14s%n", "", "p50 ms", "p99 ms", "queries/s", "CPU ms/query");
+        row("pipes daemon: POST /?wait=1, 3 services", daemon, queries, concurrency, seconds,
+                () -> daemonPid == null ? -1 : cpuTicks(daemonPid, true));
+        row("bash -c per query: the same 3 commands", fresh, queries, concurrency, seconds,
+                () -> cpuTicks("self", false));
     }
 
     interface Client {
@@ -69,14 +77,37 @@ public class DaemonBench {
 
     private static final AtomicLong NEXT = new AtomicLong();
 
-    private static void row(String label, Client client, int queries, int concurrency, double seconds) throws Exception {
-        for (int w = 0; w < Math.max(20, queries / 10); w++) client.query(NEXT.incrementAndGet()); // warm-up
+    /**
+     * Clock ticks of CPU time from /proc/PID/stat: user and system time of the process itself when
+     * {@code own}, plus those of its children it waited for; -1 when it cannot be read.
+     */
+    static long cpuTicks(String pid, boolean own) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command's name: state is f[0]; utime, stime, cutime, cstime are fields 14-17 of the file
+            long children = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            return own ? Long.parseLong(f[11]) + Long.parseLong(f[12]) + children : children;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** Linux's USER_HZ: the unit of /proc's CPU times. */
+    static final double TICK_MS = 10.0;
+
+    private static void row(String label, Client client, int queries, int concurrency, double seconds,
+                            java.util.function.LongSupplier cpu) throws Exception {
+        long cpuBefore = cpu.getAsLong();
+        long sent = 0;
+        for (int w = 0; w < Math.max(20, queries / 10); w++) { client.query(NEXT.incrementAndGet()); sent++; } // warm-up
         long[] nanos = new long[queries];
         for (int q = 0; q < queries; q++) {
             long start = System.nanoTime();
             client.query(NEXT.incrementAndGet());
             nanos[q] = System.nanoTime() - start;
         }
+        sent += queries;
         Arrays.sort(nanos);
         double p50 = nanos[(int) (queries * 0.50)] / 1e6;
         double p99 = nanos[Math.min(queries - 1, (int) Math.ceil(queries * 0.99) - 1)] / 1e6;
@@ -104,7 +135,10 @@ public class DaemonBench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         for (Thread t : threads) t.join();
         if (!failures.isEmpty()) throw new IllegalStateException(label + ": " + failures.get(0), failures.get(0));
-        System.out.printf("%-46s %9.2f %9.2f %11.0f%n", label, p50, p99, answered / elapsed);
+        sent += done.get(); // read after the joins: the queries that ended after the stop count too
+        long cpuAfter = cpu.getAsLong();
+        String cpuPerQuery = cpuBefore < 0 || cpuAfter < 0 ? "-" : String.format("%.2f", (cpuAfter - cpuBefore) * TICK_MS / sent);
+        System.out.printf("%-46s %9.2f %9.2f %11.0f %14s%n", label, p50, p99, answered / elapsed, cpuPerQuery);
     }
 
     /** Query i: a few distinct lines with runs of spaces. */

@@ -53,7 +53,14 @@ class CompleterTest {
         catalog = InMemoryServiceCatalog.of(
                 List.of(new NamedEntry("grepsvc", "Greps across the cluster"), new NamedEntry("wordcount", "Counts words")),
                 List.of(new NamedEntry("wf-17", "nightly"), new NamedEntry("nightly", "wf-17")));
-        completer = new Completer(facts, catalog, SpecLoader.builtIn(), new PathCommands());
+        // pipesh's own spec comes from its command line's definition (the shell module), provided here as text
+        SpecLoader specs = SpecLoader.builtIn().provide(dev.pipes.completions.spec.SpecParser.parse("pipesh", """
+                option: -c=TEXT                 Run TEXT, then exit
+                option: --completion=SHELL      Print a completion script for SHELL
+                values: --completion bash zsh fish
+                args: files
+                """, "pipesh (test)"));
+        completer = new Completer(facts, catalog, specs, new PathCommands());
     }
 
     private static void executable(Path file) throws IOException {

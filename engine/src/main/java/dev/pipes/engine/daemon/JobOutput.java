@@ -57,11 +57,7 @@ public final class JobOutput extends OutputStream {
             if (closed) throw new IOException("the job's output is closed");
             int allowed = (int) Math.min(length, limit - size);
             if (allowed > 0) {
-                if (channel == null) {
-                    Files.createDirectories(file.getParent());
-                    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING);
-                }
+                if (channel == null) channel = open(file);
                 ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, allowed);
                 while (buffer.hasRemaining()) channel.write(buffer);
                 size += allowed;
@@ -71,6 +67,16 @@ public final class JobOutput extends OutputStream {
         }
         wake.forEach(Runnable::run);
         if (overflowed) throw new IOException("the job's output exceeds its limit of " + limit + " bytes");
+    }
+
+    /** Opens the output file, making its directory only when it is missing (not checked per job). */
+    private static FileChannel open(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(file.getParent());
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        }
     }
 
     /** No more output: readers that follow it see its end. */

@@ -24,8 +24,11 @@ import java.util.function.Consumer;
 /**
  * A deployed workflow inside the daemon: takes queries as jobs, runs at most {@code concurrency}
  * of them at once with the rest waiting in a bounded queue, keeps finished jobs for a while, and
- * records every job in the store (when it is accepted and when it ends), so that a restarted
- * daemon still answers for them.
+ * records every job in the store, so that a restarted daemon still answers for every job whose id
+ * a client saw: a job whose id is answered before it ends ({@code 202}) is recorded when it is
+ * accepted, every job when it ends, before anyone hears of its end. A job answered only at its end
+ * ({@code ?wait=1}) is written once: a daemon killed while it ran leaves no record of it, and no
+ * client holds its id. The counters are written at most once a second and when the workflow stops.
  */
 public final class Workflow implements AutoCloseable {
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
@@ -65,6 +68,11 @@ public final class Workflow implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private final Instant started;
     private DaemonStore.Counts counts;
+    /** Whether a write of the counters is scheduled (they are written at most once per {@link #COUNTS_EVERY}). */
+    private boolean countsPending;
+    /** Set when the workflow is removed: a late write of its counters must not bring their key back. */
+    private boolean removed;
+    private static final Duration COUNTS_EVERY = Duration.ofSeconds(1);
     private volatile String stopReason;
 
     Workflow(WorkflowSpec spec, PipelineShape shape, DaemonStore store, DaemonHome home, ServiceRuntime services,
@@ -124,19 +132,26 @@ public final class Workflow implements AutoCloseable {
         return log.file();
     }
 
+    /** Accepts a query as a job whose id the client gets before its end: see {@link #submit(byte[], boolean)}. */
+    public Job submit(byte[] query) throws Refused {
+        return submit(query, true);
+    }
+
     /**
-     * Accepts a query as a new job: records it as queued, then queues it.
+     * Accepts a query as a new job and queues it. {@code announced}: the client gets the job's id
+     * before it ends, so it is recorded as queued now (a restarted daemon then answers that it
+     * failed); otherwise its only record is written when it ends.
      * @throws Refused when the queue is full (the API answers 429) or the workflow is stopping
      */
-    public Job submit(byte[] query) throws Refused {
+    public Job submit(byte[] query, boolean announced) throws Refused {
         if (stopReason != null) throw new Refused(Refused.Reason.STOPPING, "the workflow is stopping");
         JobRecord record = JobRecord.queued(Ids.job(), spec.id(), clock.instant(), query.length);
         Job job = new Job(record, query, new JobOutput(outputFile(record.id()), spec.limits().maxOutputBytes()));
         live.put(job.id(), job);
-        store.putJob(record);
+        if (announced) store.putJob(record);
         if (!queue.offer(job)) {
             live.remove(job.id());
-            store.removeJob(spec.id(), job.id());
+            if (announced) store.removeJob(spec.id(), job.id());
             metrics.rejected();
             throw new Refused(Refused.Reason.QUEUE_FULL, "the workflow's queue is full ("
                     + spec.limits().queue() + " jobs waiting, " + spec.limits().concurrency() + " running): try again later");
@@ -247,15 +262,25 @@ public final class Workflow implements AutoCloseable {
                 case CANCELED -> new DaemonStore.Counts(counts.done(), counts.failed(), counts.canceled() + 1);
                 default -> new DaemonStore.Counts(counts.done(), counts.failed() + 1, counts.canceled());
             };
-            try {
-                store.putCounts(spec.id(), counts);
-            } catch (RuntimeException e) {
-                problems.accept("cannot record the counters of " + spec.name() + ": " + e.getMessage());
+            if (!countsPending) {
+                countsPending = true;
+                CompletableFuture.delayedExecutor(COUNTS_EVERY.toMillis(), TimeUnit.MILLISECONDS).execute(this::writeCounts);
             }
         }
         // last: whoever waits for the job (?wait=1) must find the workflow already past its end
         // (older jobs evicted, counters and metrics updated)
         job.finish(last);
+    }
+
+    /** Writes the counters as they are now (the latest of the jobs that ended since the last write). */
+    private synchronized void writeCounts() {
+        if (!countsPending || removed) return;
+        countsPending = false;
+        try {
+            store.putCounts(spec.id(), counts);
+        } catch (RuntimeException e) {
+            problems.accept("cannot record the counters of " + spec.name() + ": " + e.getMessage());
+        }
     }
 
     private void forget(JobRecord job) {
@@ -291,12 +316,16 @@ public final class Workflow implements AutoCloseable {
                 job.requestCancel(true);
             }
         }
+        writeCounts();
         log.close();
     }
 
     /** Stops the workflow and deletes everything it kept: jobs, outputs, log and its record. */
     public void remove() {
         stop("the workflow was removed");
+        synchronized (this) {
+            removed = true;
+        }
         store.remove(spec.id());
         deleteTree(home.outputDir(spec.id()));
         deleteTree(log.file());

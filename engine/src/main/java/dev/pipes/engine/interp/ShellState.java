@@ -95,8 +95,16 @@ public final class ShellState {
         if (variables.get("IFS") == null) variables.set("IFS", " \t\n");
         variables.set("PWD", cwd.toString());
         if (variables.get("PPID") == null) {
-            variables.set("PPID", ProcessHandle.current().parent().map(h -> Long.toString(h.pid())).orElse(""));
+            variables.set("PPID", ParentPid.VALUE);
         }
+    }
+
+    /**
+     * This process's parent, looked up once (it reads /proc): as in bash, $PPID is the parent when
+     * the shell started, and a daemon that makes a shell per job would otherwise pay for it each time.
+     */
+    private static final class ParentPid {
+        static final String VALUE = ProcessHandle.current().parent().map(h -> Long.toString(h.pid())).orElse("");
     }
 
     private ShellState(ShellState from) {

@@ -3,11 +3,21 @@ package dev.pipes.engine.service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -44,10 +54,9 @@ public final class FileConfigStore implements ConfigStore {
     @Override
     public void put(String key, String value) {
         Path target = file(key);
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
-            Files.writeString(temp, value, StandardCharsets.UTF_8);
+            Path temp = writeTemp(target.getParent(), bytes);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -57,6 +66,40 @@ public final class FileConfigStore implements ConfigStore {
             throw new UncheckedIOException("cannot write " + key + " to the store " + root + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Writes {@code bytes} to a new temporary file (owner-only, as the store holds token hashes) in
+     * {@code dir}, made when missing. The daemon puts a record per job, so this is the short path:
+     * a name unique to this process and put (no random name, no directory check first), three
+     * system calls; a name left by a crashed process of the same pid falls back to a random one.
+     */
+    private static Path writeTemp(Path dir, byte[] bytes) throws IOException {
+        Path temp = dir.resolve(".put-" + PID + "-" + PUTS.incrementAndGet() + ".tmp");
+        try {
+            write(temp, bytes);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(dir);
+            write(temp, bytes);
+        } catch (FileAlreadyExistsException e) {
+            temp = Files.createTempFile(dir, ".put-", ".tmp");
+            Files.write(temp, bytes);
+        }
+        return temp;
+    }
+
+    private static void write(Path temp, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, CREATE_NEW_WRITE, OWNER_ONLY)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) channel.write(buffer);
+        }
+    }
+
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong PUTS = new AtomicLong();
+    private static final Set<StandardOpenOption> CREATE_NEW_WRITE =
+            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     @Override
     public boolean delete(String key) {

@@ -100,7 +100,7 @@ public final class WorkflowApi {
         if (query.length > max) return ApiResponse.error(413, "the query has " + query.length + " bytes; this workflow takes at most " + max);
         Job job;
         try {
-            job = workflow.submit(query);
+            job = workflow.submit(query, !request.waits());
         } catch (Workflow.Refused e) {
             return e.reason() == Workflow.Refused.Reason.QUEUE_FULL
                     ? ApiResponse.error(429, e.getMessage()).withHeader("Retry-After", "1")
