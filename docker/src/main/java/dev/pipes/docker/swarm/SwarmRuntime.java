@@ -277,9 +277,9 @@ public final class SwarmRuntime implements Runtime {
 
     private void scaleNow(String service, int wanted, CompletableFuture<AgentHandle> handed) {
         try {
+            // Swarm says how many run, not a number remembered here: another shell may have scaled or removed the service
             synchronized (this) {
-                if (replicas.getOrDefault(service, 0) >= wanted) return;
-                replicas.put(service, wanted);
+                replicas.merge(service, wanted, Math::max);
             }
             String name = swarmService(record.name(), service);
             Service existing = find(name);
