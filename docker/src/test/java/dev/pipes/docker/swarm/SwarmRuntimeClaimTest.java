@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class SwarmRuntimeClaimTest {
     static final ClusterRecord RECORD = new ClusterRecord("t", "unix:///nowhere.sock", false, "pipes-t", "pipes-t-router",
-            "ws://127.0.0.1:1/", "ticket", "", "", "", "pipes-agent:x", "", "", List.of());
+            "ws://127.0.0.1:1/", "ticket", "", "", "", "pipes-agent:x", "", "", List.of(), List.of(), List.of());
     PipesRouter router;
     final List<WampClient> clients = new ArrayList<>();
     final List<SwarmRuntime> runtimes = new ArrayList<>();
