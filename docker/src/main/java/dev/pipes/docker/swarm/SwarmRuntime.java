@@ -243,10 +243,26 @@ public final class SwarmRuntime implements Runtime {
      * (or back, when that was canceled meanwhile); refused, {@code handed} takes another.
      */
     private void claim(String service, String stage, CompletableFuture<AgentHandle> handed) {
-        control.call(ClusterRouterMain.CLAIM, Options.Call.DEFAULT, List.of(stage), Map.of()).result().whenComplete((granted, failure) -> {
+        CompletableFuture<CallResult> answer;
+        try {
+            answer = control.call(ClusterRouterMain.CLAIM, Options.Call.DEFAULT, List.of(stage), Map.of()).result();
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((granted, failure) -> {
             Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            String refused = cause instanceof dev.pipes.wamp.client.WampException w
-                    && (ClusterRouterMain.CLAIMED.equals(w.error()) || ClusterRouterMain.NOT_READY.equals(w.error())) ? w.error() : null;
+            String error = cause instanceof dev.pipes.wamp.client.WampException w ? w.error() : null;
+            String refused = ClusterRouterMain.CLAIMED.equals(error) || ClusterRouterMain.NOT_READY.equals(error) ? error : null;
+            // a router older than claims has no such procedure: its agents refuse a second run themselves
+            if (cause != null && refused == null && !"wamp.error.no_such_procedure".equals(error)) {
+                synchronized (this) {
+                    claiming.remove(stage);
+                    busy.remove(stage);
+                }
+                handed.completeExceptionally(new IllegalStateException("service " + service + ": the cluster's router did not hand out agent "
+                        + stage + ": " + cause.getMessage(), cause));
+                return;
+            }
             Map<String, Object> announced;
             synchronized (this) {
                 boolean freedMeanwhile = Boolean.TRUE.equals(claiming.remove(stage));
@@ -262,7 +278,7 @@ public final class SwarmRuntime implements Runtime {
                 take(service, handed);
                 return;
             }
-            // granted (or a router without claims, whose agents refuse a second run themselves)
+            // granted
             Agent agent = new Agent(service, stage, announced == null ? Map.of() : announced);
             if (!handed.complete(agent)) agent.release();
         });
