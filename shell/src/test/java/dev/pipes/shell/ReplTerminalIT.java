@@ -54,7 +54,7 @@ class ReplTerminalIT {
 
         keys("build shout /usr/bin/tr --description 'translates characters'", "Enter");
         awaitScreen(s -> s.contains("built shout"), "build registering the service");
-        keys("echo one two three | sho", "Tab");
+        keys("echo one two three | shou", "Tab"); // "sho" would also be the builtin shopt
         awaitScreen(s -> s.contains("| shout"), "Tab completing the service shout");
         keys(" a-z A-Z", "Enter");
         awaitScreen(s -> lines(s).contains("ONE TWO THREE"), "the service's output, streamed over WAMP");
