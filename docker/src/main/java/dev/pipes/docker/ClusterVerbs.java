@@ -28,7 +28,7 @@ public final class ClusterVerbs {
 
     public static List<PipesVerb> all() {
         return List.of(
-                verb("init", "pipes init [--servers tcp://HOST:PORT,...] [--etcd URL,...] [--registry HOST:PORT] [--advertise ADDR] [--name CLUSTER]",
+                verb("init", "pipes init [--servers tcp://HOST:PORT,...] [--managers N] [--etcd URL,...] [--registry HOST:PORT] [--advertise ADDR] [--name CLUSTER]",
                         "set up a cluster on Docker Swarm (router, etcd, network); the next pipesh runs in it", ClusterVerbs::init),
                 verb("status", "pipes status", "the cluster: nodes, router, etcd, services deployed", ClusterVerbs::status),
                 verb("leave", "pipes leave", "remove what pipes init created, and leave cluster mode", ClusterVerbs::leave));
@@ -73,11 +73,12 @@ public final class ClusterVerbs {
         String etcd = "";
         String registry = "";
         String advertise = "";
+        int managers = 0;
         List<String> args = call.args();
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!List.of("--servers", "--etcd", "--registry", "--advertise", "--name").contains(option)) {
+            if (!List.of("--servers", "--etcd", "--registry", "--advertise", "--name", "--managers").contains(option)) {
                 throw new UsageError(arg + ": unknown argument");
             }
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : i + 1 < args.size() ? args.get(++i) : null;
@@ -94,12 +95,25 @@ public final class ClusterVerbs {
                 }
                 case "--registry" -> registry = value;
                 case "--advertise" -> advertise = value;
+                case "--managers" -> {
+                    try {
+                        managers = Integer.parseInt(value.strip());
+                    } catch (NumberFormatException e) {
+                        throw new UsageError("--managers: a number, not " + value);
+                    }
+                    if (managers < 0) throw new UsageError("--managers: a number of 0 or more, not " + value);
+                }
                 default -> name = value;
             }
         }
+        try {
+            dev.pipes.docker.cluster.JoinPlan.of(servers, managers); // a plan that cannot be is a usage error, before anything changes
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
         Path home = Services.home(call.environment());
         try {
-            ClusterRecord record = ClusterSetup.init(new ClusterSetup.InitOptions(name, servers, etcd, registry, advertise), home,
+            ClusterRecord record = ClusterSetup.init(new ClusterSetup.InitOptions(name, servers, etcd, registry, advertise, managers), home,
                     call.environment(), progress(call, "init"));
             call.println("cluster " + record.name() + " is up: router " + record.routerUrl() + ", etcd " + record.etcd()
                     + ", network " + record.network());
@@ -127,8 +141,11 @@ public final class ClusterVerbs {
         int status = 0;
         try (DockerClient docker = DockerConnection.connect(record.dockerHost())) {
             for (SwarmNode node : docker.listSwarmNodesCmd().exec()) {
-                call.println(String.format("node    %-20s %-8s %-8s %s", node.getDescription().getHostname(),
-                        node.getSpec().getRole(), node.getStatus().getState(), node.getStatus().getAddress()));
+                // a manager's standing in the managers' quorum: leader, reachable or unreachable
+                String standing = node.getManagerStatus() == null ? "" : node.getManagerStatus().isLeader() ? " leader"
+                        : node.getManagerStatus().getReachability() == null ? "" : " " + node.getManagerStatus().getReachability().name().toLowerCase(java.util.Locale.ROOT);
+                call.println(String.format("node    %-20s %-8s %-8s %s%s", node.getDescription().getHostname(),
+                        node.getSpec().getRole(), node.getStatus().getState(), node.getStatus().getAddress(), standing));
             }
             List<Service> services = docker.listServicesCmd().withLabelFilter(Map.of(ClusterSetup.LABEL_CLUSTER, record.name())).exec();
             for (Service s : services) {

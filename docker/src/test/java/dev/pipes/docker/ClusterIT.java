@@ -137,6 +137,38 @@ class ClusterIT {
         assertEquals(expected.toString(), Files.readString(dir.resolve("rep")));
     }
 
+    /**
+     * Two shells run a pipeline of the same services at once: each agent goes to one of them (the
+     * router grants it), the other scales the services up; both carry their bytes exactly.
+     */
+    @Test
+    @Order(4)
+    void twoShellsRunTheSameServicesAtOnce() throws Exception {
+        int size = 4 << 20;
+        byte[][] data = new byte[2][size];
+        SplittableRandom random = new SplittableRandom(11);
+        for (byte[] d : data) for (int i = 0; i < size; i++) d[i] = (byte) random.nextInt(256);
+        Files.write(dir.resolve("blob-a"), data[0]);
+        Files.write(dir.resolve("blob-b"), data[1]);
+        Services second = ClusterModule.services(ClusterRecord.read(dir.resolve("home")).orElseThrow(), env);
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2); // really at once
+        try {
+            ClusterShell other = new ClusterShell(dir, env, second, List.of());
+            shell.reset();
+            for (int round = 0; round < 3; round++) {
+                CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> shell.run("pass1 < blob-a | pass2 > copy-a"), both);
+                CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> other.run("pass1 < blob-b | pass2 > copy-b"), both);
+                assertEquals(0, a.get(5, TimeUnit.MINUTES), shell.err());
+                assertEquals(0, b.get(5, TimeUnit.MINUTES), other.err());
+                assertArrayEquals(data[0], Files.readAllBytes(dir.resolve("copy-a")), "round " + round + ": shell a's bytes differ");
+                assertArrayEquals(data[1], Files.readAllBytes(dir.resolve("copy-b")), "round " + round + ": shell b's bytes differ");
+            }
+        } finally {
+            both.shutdown();
+            second.close();
+        }
+    }
+
     @Test
     @Order(5)
     void aKilledContainerFailsThePipelineWithAClearMessage() throws Exception {

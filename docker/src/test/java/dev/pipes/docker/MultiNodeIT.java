@@ -82,7 +82,7 @@ class MultiNodeIT {
         if (services != null) services.close();
         if (admin != null && Files.exists(dir.resolve("home/cluster"))) admin.run("pipes leave");
         if (up) run(List.of("bash", script.toString(), "down"), Map.of("BASE", base.resolve("nodes").toString(), "NET", NET, "PREFIX", PREFIX));
-        for (Path p : List.of(base, dir)) {
+        for (Path p : java.util.Arrays.asList(base, dir)) { // either may be null: setUp stopped early
             if (p == null) continue;
             try (var walk = Files.walk(p)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -96,11 +96,20 @@ class MultiNodeIT {
 
     @Test
     void stagesOnDifferentNodesStreamByteExact() throws Exception {
-        int status = admin.run("pipes init --name mn --advertise " + NET + ".1 --registry " + NET + ".254:5000 --servers "
+        // --managers 2: the two other engines join as managers too, so that the Swarm keeps its
+        // managers' quorum (2 of 3) when one node is lost below
+        int status = admin.run("pipes init --name mn --managers 2 --advertise " + NET + ".1 --registry " + NET + ".254:5000 --servers "
                 + sock(1) + "," + sock(2) + "," + sock(3));
         assertEquals(0, status, admin.err());
         ClusterRecord record = ClusterRecord.read(dir.resolve("home")).orElseThrow();
         assertEquals(3, docker(1, "node", "ls", "-q").strip().split("\n").length);
+        assertEquals(3, docker(1, "node", "ls", "-q", "--filter", "role=manager").strip().split("\n").length);
+        assertEquals(List.of(sock(2), sock(3)), record.managers());
+        admin.reset();
+        assertEquals(0, admin.run("pipes status"), admin.err());
+        assertEquals(3, admin.out().lines().filter(l -> l.startsWith("node") && l.contains(" MANAGER ")).count(), admin.out());
+        assertTrue(admin.out().contains(" leader"), admin.out());
+        admin.reset();
         Map<String, String> env = ClusterShell.environment(dir);
         services = ClusterModule.services(record, env);
         ClusterShell shell = new ClusterShell(dir, env, services, ClusterVerbs.all());
@@ -119,7 +128,7 @@ class MultiNodeIT {
         assertTrue(nodes.size() >= 2, "all stages ran on one node: " + nodes);
         System.out.println("MultiNodeIT: stages on nodes " + nodes);
 
-        // a worker that runs a stage crashes mid-pipeline (its dockerd is PID 1 of the node's PID
+        // a node (a manager, as all three are) that runs a stage crashes mid-pipeline (its dockerd is PID 1 of the node's PID
         // namespace: killing it ends every process of the node, as a power cut would)
         String victim = null;
         String stage = null;
@@ -132,7 +141,7 @@ class MultiNodeIT {
             }
             if (node.equals(victim)) onVictim.add(s);
         }
-        assertTrue(victim != null, "no stage on a worker");
+        assertTrue(victim != null, "no stage on a node other than node1");
         shell.run("true");
         var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> shell.run("cat /dev/zero | a | b | c > /dev/null"));
         Thread.sleep(3000); // streaming
@@ -151,6 +160,15 @@ class MultiNodeIT {
             String moved = docker(1, "service", "ps", "--filter", "desired-state=running", "--format", "{{.Node}}", "pipes-mn-s-" + s).strip();
             assertTrue(!moved.equals(victim), s + " still runs on the lost node");
         }
+        // leave demotes the manager that survived and makes it leave; the lost one is said not to answer
+        services.close();
+        services = null;
+        admin.reset();
+        assertEquals(0, admin.run("pipes leave"), admin.err());
+        String survivor = victim.equals("node2") ? "3" : "2";
+        assertEquals("inactive", docker(Integer.parseInt(survivor), "info", "--format", "{{.Swarm.LocalNodeState}}").strip(), admin.err());
+        assertEquals("inactive", docker(1, "info", "--format", "{{.Swarm.LocalNodeState}}").strip(), admin.err());
+        System.out.println("MultiNodeIT: leave: " + admin.err().strip().replace('\n', ';'));
     }
 
     private String docker(int node, String... args) {

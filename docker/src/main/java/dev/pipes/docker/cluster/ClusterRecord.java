@@ -27,10 +27,14 @@ import java.util.Properties;
  * @param registry        HOST:PORT images are pushed to and pulled from, or empty
  * @param advertise       the address init advertised for the Swarm, or empty
  * @param workers         the engines init joined to the Swarm as workers (leave makes them leave)
+ * @param managers        the engines init joined to the Swarm as managers (leave demotes them, then makes them leave)
+ * @param joinedNodes     the Swarm node ids of the engines init joined (leave demotes and removes them even when their
+ *                        engine does not answer any more)
  */
 public record ClusterRecord(String name, String dockerHost, boolean createdSwarm, String network, String routerService,
                             String routerUrl, String ticket, String etcd, String etcdService, String etcdVolume,
-                            String agentImage, String registry, String advertise, java.util.List<String> workers) {
+                            String agentImage, String registry, String advertise, java.util.List<String> workers,
+                            java.util.List<String> managers, java.util.List<String> joinedNodes) {
     /** The file in $PIPES_HOME; its name is the module's name (see PipesModule). */
     public static final String FILE = "cluster";
     /** The port the router listens on inside its container. */
@@ -62,6 +66,8 @@ public record ClusterRecord(String name, String dockerHost, boolean createdSwarm
         p.setProperty("registry", registry);
         p.setProperty("advertise", advertise);
         p.setProperty("workers", String.join(",", workers));
+        p.setProperty("managers", String.join(",", managers));
+        p.setProperty("joinedNodes", String.join(",", joinedNodes));
         StringWriter out = new StringWriter();
         try {
             p.store(out, "pipes cluster (written by pipes init; pipes leave removes it)");
@@ -82,7 +88,9 @@ public record ClusterRecord(String name, String dockerHost, boolean createdSwarm
                 req(p, "network"), req(p, "routerService"), req(p, "routerUrl"), req(p, "ticket"), req(p, "etcd"),
                 p.getProperty("etcdService", ""), p.getProperty("etcdVolume", ""), req(p, "agentImage"),
                 p.getProperty("registry", ""), p.getProperty("advertise", ""),
-                java.util.Arrays.stream(p.getProperty("workers", "").split(",")).filter(w -> !w.isBlank()).toList());
+                java.util.Arrays.stream(p.getProperty("workers", "").split(",")).filter(w -> !w.isBlank()).toList(),
+                java.util.Arrays.stream(p.getProperty("managers", "").split(",")).filter(w -> !w.isBlank()).toList(),
+                java.util.Arrays.stream(p.getProperty("joinedNodes", "").split(",")).filter(w -> !w.isBlank()).toList());
     }
 
     private static String req(Properties p, String key) {

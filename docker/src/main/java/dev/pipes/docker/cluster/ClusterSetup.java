@@ -57,11 +57,20 @@ public final class ClusterSetup {
      * The router and etcd run on the manager: their ports are published on the node itself (no
      * ingress mesh without IPVS), at the address init advertises.
      */
-    private static final com.github.dockerjava.api.model.ServicePlacement ON_MANAGER =
-            new com.github.dockerjava.api.model.ServicePlacement().withConstraints(List.of("node.role == manager"));
+    /**
+     * The router and etcd run on the engine init talks to: their ports are published on that node
+     * (mode=host) at the address the record gives, and etcd's volume is that node's.
+     */
+    private static com.github.dockerjava.api.model.ServicePlacement onNode(String nodeId) {
+        return new com.github.dockerjava.api.model.ServicePlacement().withConstraints(List.of("node.id == " + nodeId));
+    }
 
     /** What init was asked. */
-    public record InitOptions(String name, List<String> servers, String etcd, String registry, String advertise) {}
+    public record InitOptions(String name, List<String> servers, String etcd, String registry, String advertise, int managers) {
+        public InitOptions(String name, List<String> servers, String etcd, String registry, String advertise) {
+            this(name, servers, etcd, registry, advertise, 0);
+        }
+    }
 
     private ClusterSetup() {}
 
@@ -75,15 +84,18 @@ public final class ClusterSetup {
         if (!name.matches("[a-z][a-z0-9-]{0,30}")) {
             throw new IllegalArgumentException("--name: use lower-case letters, digits and '-', starting with a letter: " + name);
         }
-        String host = DockerConnection.host(options.servers().isEmpty() ? null : options.servers().get(0), environment);
-        List<String> workers = options.servers().size() > 1 ? options.servers().subList(1, options.servers().size()) : List.of();
+        JoinPlan plan = JoinPlan.of(options.servers(), options.managers());
+        String host = DockerConnection.host(plan.primary(), environment);
         try (DockerClient docker = DockerConnection.connect(host)) {
             List<DockerClient> others = new ArrayList<>();
-            for (String w : workers) others.add(DockerConnection.connect(w)); // each answers before anything changes
+            for (String w : plan.joining()) others.add(DockerConnection.connect(w)); // each answers before anything changes
             boolean createdSwarm = ensureManager(docker, options.advertise(), progress);
             List<DockerClient> joined = new ArrayList<>();
             try {
-                joinWorkers(docker, others, joined, options.advertise(), progress);
+                join(docker, plan, others, joined, options.advertise(), progress);
+                List<String> joinedNodes = new ArrayList<>();
+                for (DockerClient j : joined) joinedNodes.add(j.infoCmd().exec().getSwarm().getNodeID());
+                String primaryNode = docker.infoCmd().exec().getSwarm().getNodeID();
                 Map<String, String> labels = Map.of(LABEL_CLUSTER, name);
                 ImageBuilder images = new ImageBuilder(docker, labels);
                 String agentImage = images.agentImage(progress);
@@ -104,7 +116,7 @@ public final class ClusterSetup {
                                         .withEnv(List.of(StreamProtocol.ENV_TICKET + "=" + ticket,
                                                 ClusterRouterMain.ENV_PORT + "=" + ClusterRecord.ROUTER_PORT)))
                                 .withRestartPolicy(new ServiceRestartPolicy().withCondition(ServiceRestartCondition.ANY).withDelay(1_000_000_000L))
-                                .withPlacement(ON_MANAGER)
+                                .withPlacement(onNode(primaryNode))
                                 .withNetworks(List.of(new NetworkAttachmentConfig().withTarget(network))))
                         .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(1)))
                         // no IPVS on such kernels: DNS round robin, and the port published on the node itself
@@ -141,7 +153,7 @@ public final class ClusterSetup {
                                                     "--initial-cluster", "pipes=http://127.0.0.1:2380"))
                                             .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(etcdVolume).withTarget("/data"))))
                                     .withRestartPolicy(new ServiceRestartPolicy().withCondition(ServiceRestartCondition.ANY).withDelay(1_000_000_000L))
-                                    .withPlacement(ON_MANAGER)
+                                    .withPlacement(onNode(primaryNode))
                                     .withNetworks(List.of(new NetworkAttachmentConfig().withTarget(network))))
                             .withMode(new ServiceModeConfig().withReplicated(new ServiceReplicatedModeOptions().withReplicas(1)))
                             .withEndpointSpec(new EndpointSpec().withMode(EndpointResolutionMode.DNSRR).withPorts(List.of(
@@ -151,7 +163,8 @@ public final class ClusterSetup {
                     etcd = "http://" + advertised + ":" + etcdPort;
                 }
                 ClusterRecord record = new ClusterRecord(name, host, createdSwarm, network, routerService, routerUrl, ticket, etcd,
-                        etcdService, etcdVolume, agentImage, options.registry(), options.advertise(), workers);
+                        etcdService, etcdVolume, agentImage, options.registry(), options.advertise(), plan.workers(), plan.managers(),
+                        joinedNodes);
                 awaitRouter(record, progress);
                 try (Etcd store = Etcd.connect(Etcd.parseEndpoints(etcd))) {
                     awaitEtcd(store, progress);
@@ -163,7 +176,7 @@ public final class ClusterSetup {
                 progress.accept("init failed: " + e.getMessage() + "; removing what it created");
                 removeLabelled(docker, name, progress);
                 if (createdSwarm) leaveSwarm(docker);
-                joined.forEach(ClusterSetup::leaveSwarm);
+                for (DockerClient j : joined) leaveJoined(docker, j, progress);
                 throw e;
             } finally {
                 for (DockerClient other : others) other.close();
@@ -192,16 +205,82 @@ public final class ClusterSetup {
         return true;
     }
 
-    private static void joinWorkers(DockerClient manager, List<DockerClient> workers, List<DockerClient> joined, String advertise,
-                                    Consumer<String> progress)
-            throws IOException {
-        if (workers.isEmpty()) return;
+    /** Joins {@code others} (the plan's managers, then its workers, connected in that order) to the manager's Swarm. */
+    private static void join(DockerClient manager, JoinPlan plan, List<DockerClient> others, List<DockerClient> joined, String advertise,
+                             Consumer<String> progress) {
+        if (others.isEmpty()) return;
         if (advertise.isEmpty()) throw new IllegalArgumentException("--servers with more than one engine needs --advertise ADDR");
-        String token = manager.inspectSwarmCmd().exec().getJoinTokens().getWorker();
-        for (DockerClient worker : workers) {
-            progress.accept("joining a worker to the Swarm");
-            worker.joinSwarmCmd().withRemoteAddrs(List.of(advertise + ":2377")).withJoinToken(token).exec();
-            joined.add(worker);
+        plan.quorumNote().ifPresent(progress);
+        var tokens = manager.inspectSwarmCmd().exec().getJoinTokens();
+        for (int i = 0; i < others.size(); i++) {
+            boolean asManager = i < plan.managers().size();
+            String engine = plan.joining().get(i);
+            progress.accept("joining " + engine + " to the Swarm as a " + (asManager ? "manager" : "worker"));
+            others.get(i).joinSwarmCmd().withRemoteAddrs(List.of(advertise + ":2377"))
+                    .withJoinToken(asManager ? tokens.getManager() : tokens.getWorker()).exec();
+            joined.add(others.get(i));
+        }
+    }
+
+    /**
+     * Undoes a join: a manager is demoted first (by {@code primary}; a manager that just left would
+     * count against the managers' quorum), then the engine leaves and its node is removed from the
+     * Swarm's list. Best effort: an engine that does not answer is said so.
+     */
+    static void leaveJoined(DockerClient primary, DockerClient engine, Consumer<String> progress) {
+        String nodeId;
+        try {
+            var swarm = engine.infoCmd().exec().getSwarm();
+            nodeId = swarm == null ? null : swarm.getNodeID();
+            if (nodeId == null || nodeId.isEmpty()) return; // in no Swarm
+            if (Boolean.TRUE.equals(swarm.getControlAvailable())) demote(primary, nodeId, progress);
+        } catch (RuntimeException e) {
+            progress.accept("an engine does not answer: " + e.getMessage());
+            return;
+        }
+        leaveSwarm(engine);
+        try {
+            primary.removeSwarmNodeCmd(nodeId).withForce(true).exec();
+        } catch (RuntimeException e) {
+            // the Swarm is gone with the primary, or the node was removed already
+        }
+    }
+
+    private static boolean isManager(DockerClient primary, String nodeId) {
+        var nodes = primary.listSwarmNodesCmd().withIdFilter(List.of(nodeId)).exec();
+        return !nodes.isEmpty() && nodes.get(0).getManagerStatus() != null;
+    }
+
+    /** Whether the node {@code nodeId} is up as the Swarm sees it (false sorts first). */
+    private static boolean reachable(DockerClient primary, String nodeId) {
+        try {
+            var nodes = primary.listSwarmNodesCmd().withIdFilter(List.of(nodeId)).exec();
+            return !nodes.isEmpty() && nodes.get(0).getStatus() != null
+                    && nodes.get(0).getStatus().getState() == com.github.dockerjava.api.model.SwarmNodeState.READY;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Makes the node {@code nodeId} a worker and waits (up to 30 s) until the Swarm says so. */
+    private static void demote(DockerClient primary, String nodeId, Consumer<String> progress) {
+        progress.accept("demoting the manager " + nodeId + " to a worker");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            var node = primary.listSwarmNodesCmd().withIdFilter(List.of(nodeId)).exec().get(0);
+            try {
+                primary.updateSwarmNodeCmd().withSwarmNodeId(nodeId).withVersion(node.getVersion().getIndex())
+                        .withSwarmNodeSpec(node.getSpec().withRole(com.github.dockerjava.api.model.SwarmNodeRole.WORKER)).exec();
+                break;
+            } catch (RuntimeException e) {
+                if (attempt == 4) throw e;
+                sleep(500); // its version moved on (heartbeats): once more
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            var node = primary.listSwarmNodesCmd().withIdFilter(List.of(nodeId)).exec().get(0);
+            if (node.getManagerStatus() == null) return;
+            sleep(200);
         }
     }
 
@@ -257,12 +336,30 @@ public final class ClusterSetup {
                 .orElseThrow(() -> new IOException("this $PIPES_HOME (" + home + ") is in no cluster"));
         try (DockerClient docker = DockerConnection.connect(record.dockerHost())) {
             removeLabelled(docker, record.name(), progress);
-            for (String worker : record.workers()) {
-                progress.accept("the worker " + worker + " leaves the Swarm");
-                try (DockerClient w = DockerConnection.connect(worker)) {
-                    leaveSwarm(w);
-                } catch (IOException e) {
-                    progress.accept("the worker " + worker + " does not answer: " + e.getMessage());
+            // demoted first, through this manager, the lost ones before the others: demoting a
+            // manager that answers while another is lost could cost the managers' quorum
+            List<String> byReach = new ArrayList<>(record.joinedNodes());
+            byReach.sort(java.util.Comparator.comparing(id -> reachable(docker, id)));
+            for (String nodeId : byReach) {
+                try {
+                    if (isManager(docker, nodeId)) demote(docker, nodeId, progress);
+                } catch (RuntimeException e) {
+                    progress.accept("the node " + nodeId + " stays a manager: " + e.getMessage());
+                }
+            }
+            for (String engine : java.util.stream.Stream.concat(record.managers().stream(), record.workers().stream()).toList()) {
+                progress.accept((record.managers().contains(engine) ? "the manager " : "the worker ") + engine + " leaves the Swarm");
+                try (DockerClient w = DockerConnection.connect(engine)) {
+                    leaveJoined(docker, w, progress);
+                } catch (IOException | RuntimeException e) {
+                    progress.accept("the engine " + engine + " does not answer: " + e.getMessage());
+                }
+            }
+            for (String nodeId : record.joinedNodes()) {
+                try {
+                    docker.removeSwarmNodeCmd(nodeId).withForce(true).exec();
+                } catch (RuntimeException e) {
+                    // removed with its leaving already, or the Swarm is about to go
                 }
             }
             if (record.createdSwarm()) {

@@ -44,7 +44,10 @@ import java.util.function.Function;
  * router and announce themselves there ({@link ClusterRouterMain}); this runtime follows those
  * announcements. A pipeline gets an idle ready agent of its service at once (warm start: no Swarm
  * call at all), or scales the Swarm service up by the agents it lacks and waits for their
- * announcements (cold start). Released agents stay up; a service whose agents have all been idle
+ * announcements (cold start). Other shells follow the same agents, so an agent is used only once
+ * the router has granted it ({@link ClusterRouterMain#CLAIM}): a refused claim means another
+ * shell took it, and the pipeline tries the next idle agent or scales the service up by one more
+ * (the agents other shells hold count as busy). Released agents stay up; a service whose agents have all been idle
  * for {@link #idleMillis} is removed, and so is every service this runtime created when it closes
  * or a canceled pipeline leaves one without busy agents.
  */
@@ -70,6 +73,14 @@ public final class SwarmRuntime implements Runtime {
     private final Map<String, Map<String, Object>> ready = new HashMap<>();
     private final Map<String, Deque<String>> idle = new HashMap<>();
     private final Set<String> busy = new HashSet<>();
+    /** Agents the router granted to other shells (they count when this shell scales a service). */
+    private final Set<String> elsewhere = new HashSet<>();
+    /** Busy agents whose claim is in flight, and whether the router announced them ready again meanwhile. */
+    private final Map<String, Boolean> claiming = new HashMap<>();
+    /** Agents this shell is giving back (busy until the router answered): the next pipeline here waits for them, not for Swarm. */
+    private final Set<String> releasing = new HashSet<>();
+    /** The client joined to the router: claims go there. */
+    private volatile WampClient control;
     private final Map<String, Deque<CompletableFuture<AgentHandle>>> waiting = new HashMap<>();
     private final Map<String, Integer> replicas = new HashMap<>();
     private final Map<String, Long> lastUse = new HashMap<>();
@@ -97,7 +108,11 @@ public final class SwarmRuntime implements Runtime {
         synchronized (this) {
             ready.clear();
             idle.clear();
+            elsewhere.clear();
         }
+        this.control = control;
+        control.subscribe(ClusterRouterMain.AGENT_CLAIMED, Options.Subscribe.DEFAULT,
+                e -> claimedElsewhere(String.valueOf(e.args().get(0)))).get(10, TimeUnit.SECONDS);
         control.subscribe(ClusterRouterMain.AGENT_READY, Options.Subscribe.DEFAULT,
                 e -> announced(String.valueOf(e.args().get(0)), e.kwargs())).get(10, TimeUnit.SECONDS);
         control.subscribe(ClusterRouterMain.AGENT_GONE, Options.Subscribe.DEFAULT,
@@ -168,27 +183,105 @@ public final class SwarmRuntime implements Runtime {
     public CompletableFuture<AgentHandle> start(AgentLaunch launch) {
         String service = launch.service();
         CompletableFuture<AgentHandle> handed = new CompletableFuture<>();
-        int wanted;
         synchronized (this) {
             if (closed) return CompletableFuture.failedFuture(new IllegalStateException("the cluster runtime is closed"));
             lastUse.put(service, System.nanoTime());
-            String stage = claimIdle(service);
-            if (stage != null) return CompletableFuture.completedFuture(new Agent(service, stage, ready.get(stage)));
-            waiting.computeIfAbsent(service, k -> new ArrayDeque<>()).add(handed);
-            wanted = (int) busy.stream().filter(s -> s.startsWith(stagePrefix(service))).count()
-                    + waiting.get(service).size();
         }
-        swarm.execute(() -> scale(service, wanted, handed));
+        take(service, handed);
         return handed;
+    }
+
+    /**
+     * Claims an idle agent of {@code service} for {@code handed}; without one, queues it for the
+     * next announced agent and has Swarm run one more.
+     */
+    private void take(String service, CompletableFuture<AgentHandle> handed) {
+        String stage;
+        int wanted = 0;
+        synchronized (this) {
+            if (handed.isDone()) return;
+            stage = claimIdle(service);
+            if (stage == null) {
+                waiting.computeIfAbsent(service, k -> new ArrayDeque<>()).add(handed);
+                wanted = wanted(service);
+                String prefix = stagePrefix(service);
+                long comingBack = releasing.stream().filter(s -> s.startsWith(prefix)).count();
+                long queued = waiting.get(service).stream().filter(f -> !f.isDone()).count();
+                if (comingBack >= queued) return; // an agent of this shell's last pipeline is on its way back: no Swarm call
+            }
+        }
+        if (stage != null) {
+            claim(service, stage, handed);
+        } else {
+            int n = wanted;
+            swarm.execute(() -> scale(service, n, handed));
+        }
+    }
+
+    /** How many agents of {@code service} must run: those busy here or elsewhere, and one per waiting pipeline. */
+    private int wanted(String service) {
+        String prefix = stagePrefix(service);
+        long held = busy.stream().filter(s -> s.startsWith(prefix)).count() + elsewhere.stream().filter(s -> s.startsWith(prefix)).count();
+        long queued = waiting.getOrDefault(service, new ArrayDeque<>()).stream().filter(f -> !f.isDone()).count();
+        return (int) (held + queued);
     }
 
     private String claimIdle(String service) {
         Deque<String> free = idle.get(service);
         String stage;
         while (free != null && (stage = free.poll()) != null) {
-            if (ready.containsKey(stage) && busy.add(stage)) return stage;
+            if (ready.containsKey(stage) && busy.add(stage)) {
+                claiming.put(stage, false);
+                return stage;
+            }
         }
         return null;
+    }
+
+    /**
+     * Asks the router for {@code stage} (marked busy here): granted, it goes to {@code handed}
+     * (or back, when that was canceled meanwhile); refused, {@code handed} takes another.
+     */
+    private void claim(String service, String stage, CompletableFuture<AgentHandle> handed) {
+        CompletableFuture<CallResult> answer;
+        try {
+            answer = control.call(ClusterRouterMain.CLAIM, Options.Call.DEFAULT, List.of(stage), Map.of()).result();
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((granted, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            String error = cause instanceof dev.pipes.wamp.client.WampException w ? w.error() : null;
+            String refused = ClusterRouterMain.CLAIMED.equals(error) || ClusterRouterMain.NOT_READY.equals(error) ? error : null;
+            // a router older than claims has no such procedure: its agents refuse a second run themselves
+            if (cause != null && refused == null && !"wamp.error.no_such_procedure".equals(error)) {
+                synchronized (this) {
+                    claiming.remove(stage);
+                    busy.remove(stage);
+                }
+                handed.completeExceptionally(new IllegalStateException("service " + service + ": the cluster's router did not hand out agent "
+                        + stage + ": " + cause.getMessage(), cause));
+                return;
+            }
+            Map<String, Object> announced;
+            synchronized (this) {
+                boolean freedMeanwhile = Boolean.TRUE.equals(claiming.remove(stage));
+                announced = ready.get(stage);
+                if (refused != null) {
+                    busy.remove(stage);
+                    if (refused.equals(ClusterRouterMain.NOT_READY)) ready.remove(stage);
+                    else if (freedMeanwhile && ready.containsKey(stage)) idle.computeIfAbsent(service, k -> new ArrayDeque<>()).add(stage);
+                    else elsewhere.add(stage);
+                }
+            }
+            if (refused != null) {
+                take(service, handed);
+                return;
+            }
+            // granted
+            Agent agent = new Agent(service, stage, announced == null ? Map.of() : announced);
+            if (!handed.complete(agent)) agent.release();
+        });
     }
 
     /** Makes Swarm run at least {@code wanted} agents of {@code service}; fails {@code handed} when it cannot. */
@@ -200,15 +293,22 @@ public final class SwarmRuntime implements Runtime {
 
     private void scaleNow(String service, int wanted, CompletableFuture<AgentHandle> handed) {
         try {
+            // Swarm says how many run, not a number remembered here: another shell may have scaled or removed the service
             synchronized (this) {
-                if (replicas.getOrDefault(service, 0) >= wanted) return;
-                replicas.put(service, wanted);
+                replicas.merge(service, wanted, Math::max);
             }
             String name = swarmService(record.name(), service);
             Service existing = find(name);
             if (existing == null) {
-                docker.createServiceCmd(spec(service, name, wanted)).exec();
-            } else {
+                try {
+                    docker.createServiceCmd(spec(service, name, wanted)).exec();
+                    return;
+                } catch (com.github.dockerjava.api.exception.ConflictException e) {
+                    existing = find(name); // another shell created it at the same moment: scale that one
+                    if (existing == null) throw e;
+                }
+            }
+            {
                 Map<String, String> labels = new HashMap<>(existing.getSpec().getLabels() == null ? Map.of() : existing.getSpec().getLabels());
                 labels.put(LABEL_OWNER, owner); // this shell removes it now
                 var mode = existing.getSpec().getMode();
@@ -221,7 +321,19 @@ public final class SwarmRuntime implements Runtime {
                 }
                 ServiceSpec spec = existing.getSpec().withLabels(labels).withMode(new ServiceModeConfig()
                         .withReplicated(new ServiceReplicatedModeOptions().withReplicas(wanted)));
-                docker.updateServiceCmd(existing.getId(), spec).withVersion(existing.getVersion().getIndex()).exec();
+                try {
+                    docker.updateServiceCmd(existing.getId(), spec).withVersion(existing.getVersion().getIndex()).exec();
+                } catch (RuntimeException e) {
+                    // another shell updated it in between (its version moved on): once more with the new version
+                    existing = find(name);
+                    if (existing == null) throw e;
+                    mode = existing.getSpec().getMode();
+                    now = mode != null && mode.getReplicated() != null ? (int) mode.getReplicated().getReplicas() : 0;
+                    if (now >= wanted) return;
+                    docker.updateServiceCmd(existing.getId(), existing.getSpec().withLabels(labels).withMode(new ServiceModeConfig()
+                            .withReplicated(new ServiceReplicatedModeOptions().withReplicas(wanted))))
+                            .withVersion(existing.getVersion().getIndex()).exec();
+                }
             }
         } catch (RuntimeException e) {
             synchronized (this) {
@@ -258,29 +370,56 @@ public final class SwarmRuntime implements Runtime {
                 .withEndpointSpec(new EndpointSpec().withMode(EndpointResolutionMode.DNSRR));
     }
 
-    /** An agent announced itself (new, or its task restarted): a waiting pipeline takes it, or it waits idle. */
+    /** An agent announced itself (new, its task restarted, or given back by a shell): a waiting pipeline claims it, or it waits idle. */
     private void announced(String stage, Map<String, Object> kw) {
-        CompletableFuture<AgentHandle> taker = null;
         String service;
         synchronized (this) {
             service = serviceOf(stage);
             if (service == null) return;
             ready.put(stage, Map.copyOf(kw));
+            elsewhere.remove(stage);
+            if (claiming.containsKey(stage)) claiming.put(stage, true);
+        }
+        offer(service, stage);
+    }
+
+    /** A ready agent that no pipeline of this shell holds: the first waiting pipeline claims it, or it waits idle. */
+    private void offer(String service, String stage) {
+        CompletableFuture<AgentHandle> taker = null;
+        synchronized (this) {
+            if (closed || !ready.containsKey(stage)) return;
             if (busy.contains(stage)) return; // a restarted task of a running stage: its pipeline fails, then releases it
+            Deque<String> free = idle.computeIfAbsent(service, k -> new ArrayDeque<>());
+            if (free.contains(stage)) return;
             Deque<CompletableFuture<AgentHandle>> w = waiting.get(service);
             while (w != null && !w.isEmpty() && taker == null) {
                 CompletableFuture<AgentHandle> next = w.poll();
                 if (!next.isDone()) taker = next;
             }
-            if (taker != null) busy.add(stage);
-            else idle.computeIfAbsent(service, k -> new ArrayDeque<>()).add(stage);
+            if (taker == null) {
+                free.add(stage);
+                return;
+            }
+            busy.add(stage);
+            claiming.put(stage, false);
         }
-        if (taker != null && !taker.complete(new Agent(service, stage, kw))) release(service, stage);
+        claim(service, stage, taker);
+    }
+
+    /** Another shell's pipeline holds {@code stage}: it is not idle here until the router announces it again. */
+    private void claimedElsewhere(String stage) {
+        synchronized (this) {
+            if (busy.contains(stage)) return; // ours (or our claim's answer is on its way)
+            String service = serviceOf(stage);
+            if (service != null && idle.containsKey(service)) idle.get(service).remove(stage);
+            elsewhere.add(stage);
+        }
     }
 
     private void gone(String stage) {
         synchronized (this) {
             ready.remove(stage);
+            elsewhere.remove(stage);
             String service = serviceOf(stage);
             if (service != null && idle.containsKey(service)) idle.get(service).remove(stage);
         }
@@ -306,10 +445,49 @@ public final class SwarmRuntime implements Runtime {
         return names;
     }
 
-    private synchronized void release(String service, String stage) {
-        busy.remove(stage);
-        lastUse.put(service, System.nanoTime());
-        if (ready.containsKey(stage) && !closed) idle.computeIfAbsent(service, k -> new ArrayDeque<>()).add(stage);
+    /**
+     * A pipeline is done with {@code stage}: the router is told first (other shells may take it
+     * then), and only once it answered is the agent idle here, so that this shell's next claim
+     * cannot reach the router before the release did.
+     */
+    private void release(String service, String stage) {
+        synchronized (this) {
+            lastUse.put(service, System.nanoTime());
+            releasing.add(stage);
+        }
+        unclaim(stage).whenComplete((r, e) -> {
+            synchronized (this) {
+                releasing.remove(stage);
+                busy.remove(stage);
+                lastUse.put(service, System.nanoTime());
+            }
+            offer(service, stage);
+            scaleForWaiting(service); // it went away meanwhile: the pipeline that waited for it needs Swarm after all
+        });
+    }
+
+    /** Has Swarm run an agent for each pipeline of {@code service} still waiting that no released agent will serve. */
+    private void scaleForWaiting(String service) {
+        CompletableFuture<AgentHandle> first;
+        int wanted;
+        synchronized (this) {
+            String prefix = stagePrefix(service);
+            List<CompletableFuture<AgentHandle>> queued = waiting.getOrDefault(service, new ArrayDeque<>()).stream().filter(f -> !f.isDone()).toList();
+            if (queued.isEmpty() || releasing.stream().filter(s -> s.startsWith(prefix)).count() >= queued.size()) return;
+            first = queued.get(0);
+            wanted = wanted(service);
+        }
+        swarm.execute(() -> scale(service, wanted, first));
+    }
+
+    /** Gives {@code stage} back to the router's directory; completes when the router answered (or failed to). */
+    private CompletableFuture<?> unclaim(String stage) {
+        try {
+            return control.call(ClusterRouterMain.UNCLAIM, Options.Call.DEFAULT, List.of(stage), Map.of()).result()
+                    .handle((r, e) -> null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** Removes the Swarm services whose agents have all been idle for {@link #idleMillis}. */
@@ -395,11 +573,13 @@ public final class SwarmRuntime implements Runtime {
         public synchronized void stop() {
             if (done) return;
             done = true;
-            SwarmRuntime.this.release(service, stage);
             boolean unused;
             synchronized (SwarmRuntime.this) {
+                busy.remove(stage);
                 unused = !hasBusy(service);
             }
+            unclaim(stage); // the router announces it ready again (to this shell too) unless its service goes
+
             if (unused) remove(service);
         }
     }

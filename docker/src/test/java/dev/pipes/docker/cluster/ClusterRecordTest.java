@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterRecordTest {
     static final ClusterRecord RECORD = new ClusterRecord("demo", "unix:///var/run/docker.sock", true, "pipes-demo",
             "pipes-demo-router", "ws://127.0.0.1:41423/", "t1ck3t", "http://127.0.0.1:36151", "pipes-demo-etcd",
-            "pipes-demo-etcd-data", "pipes-agent:abc", "", "", List.of("tcp://10.0.0.2:2375", "tcp://10.0.0.3:2375"));
+            "pipes-demo-etcd-data", "pipes-agent:abc", "", "", List.of("tcp://10.0.0.3:2375"), List.of("tcp://10.0.0.2:2375"), List.of("n2id", "n3id"));
 
     @Test
     void survivesItsTextForm() {
