@@ -10,7 +10,6 @@ import dev.pipes.engine.world.NativeStreams;
 import dev.pipes.engine.world.ProcessGroup;
 import dev.pipes.engine.world.ProcessLauncher;
 import dev.pipes.engine.world.Redirections;
-import dev.pipes.engine.world.Signals;
 import dev.pipes.engine.world.StoppableInput;
 import dev.pipes.grammar.text.ShellBytes;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -123,28 +121,8 @@ final class NativeSegment {
                 continue;
             }
             group.add(process);
-            String serviceName = serviceNames[k];
-            CompletableFuture<Integer> status = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().name("pipesh-wait").start(() -> {
-                int exit;
-                try {
-                    exit = process.waitFor();
-                    stopFeeding(w);
-                    for (Thread drain : w.drains) drain.join();
-                } catch (InterruptedException e) {
-                    process.destroy();
-                    exit = 143;
-                }
-                if (w.consumedFile != null) w.consumedFile.handle().markConsumed();
-                files.close();
-                group.remove(process);
-                String signal = Signals.nameOf(exit);
-                if (serviceName != null && !group.stopping() && Signals.worthReporting(signal)) {
-                    errors.accept(serviceName + ": killed by SIG" + signal);
-                }
-                status.complete(exit);
-            });
-            handles.add(StageHandle.of(status, process.pid()));
+            handles.add(ProcessSegment.awaitExit(process, () -> stopFeeding(w), w.drains, w.consumedFile, files, group,
+                    serviceNames[k], errors));
         }
         return handles;
     }

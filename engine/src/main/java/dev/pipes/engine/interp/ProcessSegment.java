@@ -122,28 +122,8 @@ final class ProcessSegment {
             }
             Redirections.Applied files = applied.get(k);
             Channel.OpenFile consumed = w[0].consumedFile();
-            String serviceName = serviceNames[k];
-            CompletableFuture<Integer> status = new CompletableFuture<>();
-            Thread.ofPlatform().daemon().name("pipesh-wait").start(() -> {
-                int exit;
-                try {
-                    exit = process.waitFor();
-                    stopFeeding(feeder, feed);
-                    for (Thread drain : drains) drain.join();
-                } catch (InterruptedException e) {
-                    process.destroy();
-                    exit = 143;
-                }
-                if (consumed != null) consumed.handle().markConsumed();
-                files.close();
-                group.remove(process);
-                String signal = Signals.nameOf(exit);
-                if (serviceName != null && !group.stopping() && Signals.worthReporting(signal)) {
-                    errors.accept(serviceName + ": killed by SIG" + signal);
-                }
-                status.complete(exit);
-            });
-            handles.add(StageHandle.of(status, process.pid()));
+            handles.add(awaitExit(process, () -> stopFeeding(feeder, feed), drains, consumed, files, group,
+                    serviceNames[k], errors));
         }
         return handles;
     }
@@ -152,6 +132,37 @@ final class ProcessSegment {
      * The process exited: a feeder still waiting for input it would never pass on stops, so that
      * it does not take what comes next (the next line typed at the prompt, say).
      */
+    /**
+     * The handle of a started process: a waiter thread that, once it exits, stops what fed it
+     * ({@code stopFeeding}), lets its output drains finish, marks a script file it read from as
+     * consumed, closes its redirections, takes it out of the group and, for a service killed by a
+     * signal worth reporting (not while the whole group is being stopped), says so.
+     */
+    static StageHandle awaitExit(Process process, Runnable stopFeeding, List<Thread> drains, Channel.OpenFile consumed,
+                                 Redirections.Applied files, ProcessGroup group, String serviceName, Consumer<String> errors) {
+        CompletableFuture<Integer> status = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("pipesh-wait").start(() -> {
+            int exit;
+            try {
+                exit = process.waitFor();
+                stopFeeding.run();
+                for (Thread drain : drains) drain.join();
+            } catch (InterruptedException e) {
+                process.destroy();
+                exit = 143;
+            }
+            if (consumed != null) consumed.handle().markConsumed();
+            files.close();
+            group.remove(process);
+            String signal = Signals.nameOf(exit);
+            if (serviceName != null && !group.stopping() && Signals.worthReporting(signal)) {
+                errors.accept(serviceName + ": killed by SIG" + signal);
+            }
+            status.complete(exit);
+        });
+        return StageHandle.of(status, process.pid());
+    }
+
     static void stopFeeding(Thread feeder, InputStream feed) {
         if (feeder == null || !feeder.isAlive()) return;
         if (feed instanceof StoppableInput stoppable) stoppable.stopReading();
